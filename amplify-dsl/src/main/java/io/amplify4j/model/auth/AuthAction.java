@@ -1,0 +1,37 @@
+package io.amplify4j.model.auth;
+
+/**
+ * Cognito administration actions a function may be granted: the five groups Amplify offers and the single actions.
+ */
+public enum AuthAction {
+    MANAGE_USERS,
+    MANAGE_GROUPS,
+    MANAGE_GROUP_MEMBERSHIP,
+    MANAGE_USER_DEVICES,
+    MANAGE_PASSWORD_RECOVERY,
+    ADD_USER_TO_GROUP,
+    CREATE_GROUP,
+    CREATE_USER,
+    DELETE_GROUP,
+    DELETE_USER,
+    DELETE_USER_ATTRIBUTES,
+    DISABLE_USER,
+    ENABLE_USER,
+    FORGET_DEVICE,
+    GET_DEVICE,
+    GET_GROUP,
+    GET_USER,
+    LIST_USERS,
+    LIST_USERS_IN_GROUP,
+    LIST_GROUPS,
+    LIST_DEVICES,
+    LIST_GROUPS_FOR_USER,
+    REMOVE_USER_FROM_GROUP,
+    RESET_USER_PASSWORD,
+    SET_USER_MFA_PREFERENCE,
+    SET_USER_PASSWORD,
+    SET_USER_SETTINGS,
+    UPDATE_DEVICE_STATUS,
+    UPDATE_GROUP,
+    UPDATE_USER_ATTRIBUTES
+}
