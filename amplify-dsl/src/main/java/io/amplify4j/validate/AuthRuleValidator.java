@@ -161,7 +161,7 @@ final class AuthRuleValidator {
             } else if (rule.provider() == AuthProvider.USER_POOLS && ctx.hasAuth() && !ctx.hasGroup(group)) {
                 // OIDC groups come from a foreign token, so only user pool groups can be checked here.
                 ctx.addf(place, "Group %s in %s is not defined in auth.groups. Declare it in auth or fix the name "
-                        + "(declared: %s).", q(group), head.substring("Rule ".length()), qList(ctx.groupNames()));
+                        + "(declared: %s).", q(group), "rule" + head.substring("Rule".length()), qList(ctx.groupNames()));
             }
         }
     }

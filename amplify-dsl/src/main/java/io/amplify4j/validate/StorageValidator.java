@@ -139,7 +139,7 @@ final class StorageValidator {
             String kind = accessor instanceof StorageAccessor.Groups ? "groups"
                     : accessor instanceof StorageAccessor.Entity ? "entity" : accessor.describe();
             ctx.addf(place, "Cannot specify auth access for %s users without defining auth. Define auth or remove "
-                    + "the rule (%s).", kind, head.substring("Rule ".length()));
+                    + "the rule (%s).", kind, "rule" + head.substring("Rule".length()));
         }
         if (accessor instanceof StorageAccessor.Groups g) {
             if (g.groups().isEmpty()) {
@@ -148,7 +148,7 @@ final class StorageValidator {
             for (String group : g.groups()) {
                 if (ctx.hasAuth() && !ctx.hasGroup(group)) {
                     ctx.addf(place, "Group %s in %s is not defined in auth.groups. Declare it in auth or fix the name "
-                            + "(declared: %s).", q(group), head.substring("Rule ".length()), qList(ctx.groupNames()));
+                            + "(declared: %s).", q(group), "rule" + head.substring("Rule".length()), qList(ctx.groupNames()));
                 }
             }
         }
