@@ -141,7 +141,7 @@ final class CustomOperationValidator {
                     continue;
                 }
                 checkDisabled(ctx, sourcePlace, op, model.get(), mm.mutations());
-                checkSourceType(ctx, sourcePlace, op, "the mutations of model " + q(mm.model()),
+                checkSourceType(ctx, sourcePlace, op, "model source " + q(mm.model()),
                         FieldType.of(new TypeRef.Model(mm.model())));
             } else if (source instanceof SubscriptionSource.Mutation m) {
                 Optional<CustomOperation> mutation = data.operations().stream()
