@@ -525,7 +525,7 @@ public final class GraphqlSchemaRenderer {
     private String createInput(ModelPlan model) {
         List<String> lines = new ArrayList<>();
         for (FieldPlan field : model.fields()) {
-            if (!field.isInput()) {
+            if (!inMutationInput(model, field)) {
                 continue;
             }
             FieldType type = field.type();
@@ -543,7 +543,7 @@ public final class GraphqlSchemaRenderer {
         List<String> lines = new ArrayList<>();
         List<String> keyFields = model.primaryKey().fields();
         for (FieldPlan field : model.fields()) {
-            if (!field.isInput()) {
+            if (!inMutationInput(model, field)) {
                 continue;
             }
             if (keyFields.contains(field.name())) {
@@ -555,9 +555,14 @@ public final class GraphqlSchemaRenderer {
         return Sdl.block("input", model.names().updateInput(), "", Optional.empty(), lines);
     }
 
+    /** Input fields, plus key fields that are otherwise implicit (an identifier may include {@code createdAt}). */
+    private static boolean inMutationInput(ModelPlan model, FieldPlan field) {
+        return field.isInput() || model.primaryKey().fields().contains(field.name());
+    }
+
     /** Declared {@code createdAt}/{@code updatedAt} of type AWSDateTime or String are optional on input, as in Amplify. */
     private static boolean isTimestampName(FieldPlan field) {
-        return (field.name().equals("createdAt") || field.name().equals("updatedAt"))
+        return field.origin() == FieldPlan.Origin.TIMESTAMP || (field.name().equals("createdAt") || field.name().equals("updatedAt"))
                 && field.type().scalar().filter(s -> s == ScalarType.DATETIME || s == ScalarType.STRING).isPresent();
     }
 

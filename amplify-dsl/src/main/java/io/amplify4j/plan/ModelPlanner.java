@@ -87,11 +87,19 @@ public final class ModelPlanner {
         return fields;
     }
 
-    /** Amplify adds {@code id: ID!} unless an identifier is declared (or {@code id} itself is declared). */
+    /**
+     * Amplify adds {@code id: ID!} unless an identifier is declared (or {@code id} itself is declared). Beyond Amplify,
+     * a model with its own identifier still gets the implicit {@code id} when a secondary index is keyed on it (the
+     * DSL's {@code model.id()} handle), so that index has an attribute to hold; creates generate it as usual.
+     */
     static boolean hasImplicitId(ModelDefinition model) {
-        boolean idDeclared = model.field("id").isPresent();
+        if (model.field("id").isPresent()) {
+            return false;
+        }
         boolean defaultIdentifier = model.identifier().isEmpty() || model.identifier().equals(List.of("id"));
-        return defaultIdentifier && !idDeclared;
+        boolean indexedById = model.indexes().stream()
+                .anyMatch(i -> i.partitionKey().equals("id") || i.sortKeys().contains("id"));
+        return defaultIdentifier || indexedById;
     }
 
     // ---- keys --------------------------------------------------------------------------------------------
