@@ -349,7 +349,7 @@ public final class GraphqlSchemaRenderer {
                 .toList();
         AuthModes modes = customOperationModes(operation);
         String returnType = returnType(operation);
-        if (returnType.equals(EVENT_INVOCATION_RESPONSE)) {
+        if (returnType.startsWith(EVENT_INVOCATION_RESPONSE)) {
             eventInvocationModes = eventInvocationModes.union(modes);
         }
         String subscribe = "";

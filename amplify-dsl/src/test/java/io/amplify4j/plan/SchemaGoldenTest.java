@@ -12,14 +12,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The SDL of the three fixture backends, compared with reviewed golden copies and validated by graphql-java. */
+/** The SDL of the three fixture backends and the ledger (composite keys), compared with reviewed golden copies and validated by graphql-java. */
 class SchemaGoldenTest {
 
     static Stream<Arguments> backends() {
         return Stream.of(
                 Arguments.of("todo", new TodoBackend()),
                 Arguments.of("blog", new BlogBackend()),
-                Arguments.of("shop", new ShopBackend()));
+                Arguments.of("shop", new ShopBackend()),
+                Arguments.of("ledger", new LedgerBackend()));
     }
 
     @ParameterizedTest(name = "{0}")
