@@ -21,6 +21,27 @@ public final class ExternalLoginBuilder {
 
     ExternalLoginBuilder() {}
 
+    /** Sign in with Google, with the provider's default scopes and attribute mapping. */
+    public ExternalLoginBuilder google(SecretRef clientId, SecretRef clientSecret) {
+        return google(clientId, clientSecret, List.of(), Map.of());
+    }
+
+    /** Sign in with Facebook, with the provider's default scopes and attribute mapping. */
+    public ExternalLoginBuilder facebook(SecretRef clientId, SecretRef clientSecret) {
+        return facebook(clientId, clientSecret, List.of(), Map.of());
+    }
+
+    /** Login with Amazon, with the provider's default scopes and attribute mapping. */
+    public ExternalLoginBuilder loginWithAmazon(SecretRef clientId, SecretRef clientSecret) {
+        return loginWithAmazon(clientId, clientSecret, List.of(), Map.of());
+    }
+
+    /**
+     * Sign in with Google.
+     *
+     * @param providerScopes scopes requested from Google, for example {@code profile}
+     * @param attributeMapping user pool attribute to Google attribute, for example {@code email -> email}
+     */
     public ExternalLoginBuilder google(SecretRef clientId, SecretRef clientSecret, List<String> providerScopes,
             Map<String, String> attributeMapping) {
         return social(SocialKind.GOOGLE, clientId, clientSecret, providerScopes, attributeMapping);
