@@ -344,8 +344,10 @@ public final class GraphqlSchemaRenderer {
     // ---- custom operations -------------------------------------------------------------------------------
 
     private String customOperation(CustomOperation operation) {
+        // Argument descriptions are inline, so the argument list stays on the field's line.
         List<String> arguments = operation.arguments().stream()
-                .map(a -> a.name() + ": " + inputType(a.type()))
+                .map(a -> a.description().map(d -> Sdl.string(d) + " ").orElse("") + a.name() + ": "
+                        + inputType(a.type()))
                 .toList();
         AuthModes modes = customOperationModes(operation);
         String returnType = returnType(operation);
@@ -562,8 +564,12 @@ public final class GraphqlSchemaRenderer {
 
     /** Declared {@code createdAt}/{@code updatedAt} of type AWSDateTime or String are optional on input, as in Amplify. */
     private static boolean isTimestampName(FieldPlan field) {
-        return field.origin() == FieldPlan.Origin.TIMESTAMP || (field.name().equals("createdAt") || field.name().equals("updatedAt"))
-                && field.type().scalar().filter(s -> s == ScalarType.DATETIME || s == ScalarType.STRING).isPresent();
+        if (field.origin() == FieldPlan.Origin.TIMESTAMP) {
+            return true;
+        }
+        boolean named = field.name().equals("createdAt") || field.name().equals("updatedAt");
+        return named && field.type().scalar().filter(s -> s == ScalarType.DATETIME || s == ScalarType.STRING)
+                .isPresent();
     }
 
     /**
