@@ -7,6 +7,7 @@ import io.amplify4j.dsl.BackendDefinition;
 import io.amplify4j.fixtures.BlogBackend;
 import io.amplify4j.fixtures.ShopBackend;
 import io.amplify4j.fixtures.TodoBackend;
+import io.amplify4j.testing.Golden;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
