@@ -1,5 +1,6 @@
 package io.amplify4j.plan;
 
+import io.amplify4j.manifest.Json;
 import io.amplify4j.model.Canonical;
 import io.amplify4j.model.data.DataDefinition;
 import java.util.List;
@@ -13,14 +14,21 @@ import java.util.Optional;
  * @param models the model plans, in declaration order
  * @param tables the table plans, in model declaration order
  * @param schema the AppSync SDL, without AWS scalar or directive declarations (AppSync provides them)
+ * @param modelIntrospection Amplify's model introspection schema as JSON text, for {@code amplify_outputs.json}
  */
-public record DataPlan(DataDefinition definition, List<ModelPlan> models, List<TablePlan> tables, String schema) {
+public record DataPlan(
+        DataDefinition definition,
+        List<ModelPlan> models,
+        List<TablePlan> tables,
+        String schema,
+        String modelIntrospection) {
 
     public DataPlan {
         Objects.requireNonNull(definition, "definition");
         models = Canonical.list(models);
         tables = Canonical.list(tables);
         Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(modelIntrospection, "modelIntrospection");
     }
 
     /** Plans the data definition of backend {@code backendName}. */
@@ -28,11 +36,10 @@ public record DataPlan(DataDefinition definition, List<ModelPlan> models, List<T
         ModelPlanner planner = new ModelPlanner(definition, backendName, names);
         List<ModelPlan> models = definition.models().stream().map(planner::plan).toList();
         TablePlanner tables = new TablePlanner(models, names);
-        return new DataPlan(
-                definition,
-                models,
-                models.stream().map(tables::plan).toList(),
-                GraphqlSchemaRenderer.render(definition, models, names));
+        List<TablePlan> tablePlans = models.stream().map(tables::plan).toList();
+        String schema = GraphqlSchemaRenderer.render(definition, models, names);
+        return new DataPlan(definition, models, tablePlans, schema,
+                Json.write(ModelIntrospection.of(definition, models, names)));
     }
 
     /** The plan of the model of that name. */

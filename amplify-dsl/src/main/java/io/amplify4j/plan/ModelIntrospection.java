@@ -7,6 +7,7 @@ import io.amplify4j.model.data.AuthProvider;
 import io.amplify4j.model.data.AuthRule;
 import io.amplify4j.model.data.CustomOperation;
 import io.amplify4j.model.data.CustomTypeDefinition;
+import io.amplify4j.model.data.DataDefinition;
 import io.amplify4j.model.data.EnumDefinition;
 import io.amplify4j.model.data.FieldDefinition;
 import io.amplify4j.model.data.FieldType;
@@ -28,28 +29,30 @@ public final class ModelIntrospection {
     private static final String CLIENT_DEFAULT_IDENTITY_CLAIM = "cognito:username";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private final DataPlan data;
+    private final DataDefinition definition;
+    private final List<ModelPlan> models;
 
-    private ModelIntrospection(DataPlan data) {
-        this.data = data;
+    private ModelIntrospection(DataDefinition definition, List<ModelPlan> models) {
+        this.definition = definition;
+        this.models = models;
     }
 
-    /** The model introspection schema of a data plan. */
-    public static ObjectNode of(DataPlan data, Names names) {
-        return new ModelIntrospection(data).render(names);
+    /** The model introspection schema of a data definition, from its model plans. */
+    static ObjectNode of(DataDefinition definition, List<ModelPlan> models, Names names) {
+        return new ModelIntrospection(definition, models).render(names);
     }
 
     private ObjectNode render(Names names) {
         ObjectNode root = JSON.objectNode();
         root.put("version", 1);
         ObjectNode models = root.putObject("models");
-        data.models().forEach(model -> models.set(model.name(), model(model, names)));
+        this.models.forEach(model -> models.set(model.name(), model(model, names)));
         ObjectNode enums = root.putObject("enums");
-        data.definition().enums().forEach(e -> enums.set(e.name(), enumType(e)));
+        definition.enums().forEach(e -> enums.set(e.name(), enumType(e)));
         ObjectNode nonModels = root.putObject("nonModels");
-        data.definition().customTypes().forEach(t -> nonModels.set(t.name(), nonModel(t)));
+        definition.customTypes().forEach(t -> nonModels.set(t.name(), nonModel(t)));
         for (CustomOperation.Type type : CustomOperation.Type.values()) {
-            List<CustomOperation> operations = data.definition().operations().stream()
+            List<CustomOperation> operations = definition.operations().stream()
                     .filter(op -> op.type() == type)
                     .toList();
             if (!operations.isEmpty()) {

@@ -24,15 +24,22 @@ class ModelIntrospectionTest {
                 Arguments.of("shop", new ShopBackend()));
     }
 
+    private static String introspectionJson(BackendDefinition definition) {
+        return BackendPlan.of(definition.define()).data().orElseThrow().modelIntrospection();
+    }
+
     private static JsonNode introspect(BackendDefinition definition) {
-        BackendPlan plan = BackendPlan.of(definition.define());
-        return ModelIntrospection.of(plan.data().orElseThrow(), plan.names());
+        try {
+            return Json.mapper().readTree(introspectionJson(definition));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("schemas")
     void matchesGolden(String name, BackendDefinition definition) {
-        Golden.assertMatches("introspection/" + name + ".json", Json.write(introspect(definition)));
+        Golden.assertMatches("introspection/" + name + ".json", introspectionJson(definition));
     }
 
     @Test
@@ -63,6 +70,6 @@ class ModelIntrospectionTest {
 
     @Test
     void theSameDefinitionGivesIdenticalBytes() {
-        assertThat(Json.write(introspect(new ShopBackend()))).isEqualTo(Json.write(introspect(new ShopBackend())));
+        assertThat(introspectionJson(new ShopBackend())).isEqualTo(introspectionJson(new ShopBackend()));
     }
 }

@@ -1,11 +1,9 @@
 package io.amplify4j.samples.demo;
 
-import io.amplify4j.manifest.Json;
 import io.amplify4j.manifest.Manifest;
 import io.amplify4j.model.BackendModel;
 import io.amplify4j.plan.BackendPlan;
 import io.amplify4j.plan.DataPlan;
-import io.amplify4j.plan.ModelIntrospection;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +32,8 @@ public final class DemoMain {
         out.println("[3/3] Writing the plan's documents to " + outputDir + " ...");
         Files.createDirectories(outputDir);
         Files.writeString(outputDir.resolve("schema.graphql"), data.schema(), StandardCharsets.UTF_8);
-        Files.writeString(outputDir.resolve("model-introspection.json"),
-                Json.write(ModelIntrospection.of(data, plan.names())), StandardCharsets.UTF_8);
+        Files.writeString(outputDir.resolve("model-introspection.json"), data.modelIntrospection(),
+                StandardCharsets.UTF_8);
         Manifest.of(model).writeTo(outputDir.resolve("amplify4j-manifest.json"));
         out.println();
 
