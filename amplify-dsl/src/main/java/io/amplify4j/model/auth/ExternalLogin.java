@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.amplify4j.model.Canonical;
 import java.util.List;
 import java.util.Objects;
-import java.util.SortedMap;
+import java.util.Map;
 
 /**
  * Federated sign-in through the user pool's hosted OAuth domain.
@@ -47,7 +47,7 @@ public record ExternalLogin(
         String providerName();
 
         /** User pool attribute → provider attribute. */
-        SortedMap<String, String> attributeMapping();
+        Map<String, String> attributeMapping();
     }
 
     /** Google, Facebook or Login with Amazon. */
@@ -56,7 +56,7 @@ public record ExternalLogin(
             SecretRef clientId,
             SecretRef clientSecret,
             List<String> scopes,
-            SortedMap<String, String> attributeMapping) implements Provider {
+            Map<String, String> attributeMapping) implements Provider {
         public Social {
             Objects.requireNonNull(socialKind, "socialKind");
             Objects.requireNonNull(clientId, "clientId");
@@ -95,7 +95,7 @@ public record ExternalLogin(
             SecretRef keyId,
             SecretRef privateKey,
             List<String> scopes,
-            SortedMap<String, String> attributeMapping) implements Provider {
+            Map<String, String> attributeMapping) implements Provider {
         public Apple {
             Objects.requireNonNull(clientId, "clientId");
             Objects.requireNonNull(teamId, "teamId");
@@ -119,7 +119,7 @@ public record ExternalLogin(
             SecretRef clientSecret,
             AttributeRequestMethod attributeRequestMethod,
             List<String> scopes,
-            SortedMap<String, String> attributeMapping) implements Provider {
+            Map<String, String> attributeMapping) implements Provider {
         public Oidc {
             Objects.requireNonNull(providerName, "providerName");
             Objects.requireNonNull(issuerUrl, "issuerUrl");
@@ -142,7 +142,7 @@ public record ExternalLogin(
             String providerName,
             SamlMetadataType metadataType,
             String metadataContent,
-            SortedMap<String, String> attributeMapping) implements Provider {
+            Map<String, String> attributeMapping) implements Provider {
         public Saml {
             Objects.requireNonNull(providerName, "providerName");
             Objects.requireNonNull(metadataType, "metadataType");

@@ -3,7 +3,7 @@ package io.amplify4j.model.function;
 import io.amplify4j.model.Canonical;
 import java.util.List;
 import java.util.Objects;
-import java.util.SortedMap;
+import java.util.Map;
 
 /**
  * A Lambda function.
@@ -28,8 +28,8 @@ public record FunctionDefinition(
         int timeoutSeconds,
         int ephemeralStorageMb,
         Architecture architecture,
-        SortedMap<String, String> environment,
-        SortedMap<String, String> secrets,
+        Map<String, String> environment,
+        Map<String, String> secrets,
         List<Schedule> schedules,
         List<String> layers,
         boolean snapStart,

@@ -1,0 +1,29 @@
+package io.amplify4j.dsl;
+
+import io.amplify4j.model.data.CustomTypeDefinition;
+import io.amplify4j.validate.Problems;
+import java.util.Optional;
+
+/** A custom (non-model) type: a nested object with no table, also usable as an operation's argument or result. */
+public final class CustomTypeBuilder extends FieldContainer<CustomTypeBuilder> {
+    CustomTypeBuilder(BackendBuilder backend, String name) {
+        super(backend, name);
+    }
+
+    CustomTypeDefinition toDefinition(Problems problems) {
+        String place = "data.types." + name();
+        for (FieldState field : fields) {
+            if (field.rules != null) {
+                problems.add(place + ".fields." + field.name, "Fields of custom types cannot have authorization rules;"
+                        + " a custom type is readable by whoever may call the operation that returns it. Remove"
+                        + " authorization(...) from this field.");
+            }
+        }
+        return new CustomTypeDefinition(name(), fieldDefinitions(place, problems), Optional.ofNullable(description));
+    }
+
+    @Override
+    public String describe() {
+        return "custom type `" + name() + "`";
+    }
+}

@@ -1,0 +1,35 @@
+package io.amplify4j.plan;
+
+import io.amplify4j.model.BackendModel;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The plan: everything derived from a validated {@link BackendModel}, derived once, read by every consumer (CDK
+ * constructs, the sandbox, the client generator, the outputs and manifest). A consumer that re-derives something
+ * the plan knows is a bug waiting to diverge, so anything a second consumer needs belongs here.
+ *
+ * <p>Immutable; planning the same model twice gives equal plans and byte-identical text.
+ *
+ * @param model the backend as defined
+ * @param names the naming strategy every name in the plan came from
+ * @param data the data plan, when the backend has a data definition
+ */
+public record BackendPlan(BackendModel model, Names names, Optional<DataPlan> data) {
+
+    public BackendPlan {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(names, "names");
+        Objects.requireNonNull(data, "data");
+    }
+
+    /** Plans a validated backend with Amplify's naming. */
+    public static BackendPlan of(BackendModel model) {
+        return of(model, Names.DEFAULT);
+    }
+
+    /** Plans a validated backend with a custom naming strategy. */
+    public static BackendPlan of(BackendModel model, Names names) {
+        return new BackendPlan(model, names, model.data().map(d -> DataPlan.of(d, model.name(), names)));
+    }
+}

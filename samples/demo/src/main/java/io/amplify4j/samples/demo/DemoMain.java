@@ -1,0 +1,47 @@
+package io.amplify4j.samples.demo;
+
+import io.amplify4j.manifest.Manifest;
+import io.amplify4j.model.BackendModel;
+import io.amplify4j.plan.BackendPlan;
+import io.amplify4j.plan.DataPlan;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The main job until the shop sample runs end to end: defines the demo shop, validates it, plans it, prints a
+ * summary and the GraphQL schema, and writes the plan's documents to {@code target/demo}.
+ */
+public final class DemoMain {
+    private DemoMain() {}
+
+    public static void main(String[] args) throws IOException {
+        PrintStream out = System.out;
+        Path outputDir = Path.of(args.length > 0 ? args[0] : "target/demo");
+
+        out.println("[1/3] Defining and validating the shop backend ...");
+        BackendModel model = new DemoShop().define();
+        out.println("      valid: no problems found");
+
+        out.println("[2/3] Planning: names, tables, GraphQL schema, model introspection ...");
+        BackendPlan plan = BackendPlan.of(model);
+        DataPlan data = plan.data().orElseThrow();
+
+        out.println("[3/3] Writing the plan's documents to " + outputDir + " ...");
+        Files.createDirectories(outputDir);
+        Files.writeString(outputDir.resolve("schema.graphql"), data.schema(), StandardCharsets.UTF_8);
+        Files.writeString(outputDir.resolve("model-introspection.json"), data.modelIntrospection(),
+                StandardCharsets.UTF_8);
+        Manifest.of(model).writeTo(outputDir.resolve("amplify4j-manifest.json"));
+        out.println();
+
+        DemoReport.print(plan, out);
+        out.println();
+        out.println("GraphQL schema (" + data.schema().lines().count() + " lines, also in "
+                + outputDir.resolve("schema.graphql") + "):");
+        out.println();
+        out.print(data.schema());
+    }
+}
