@@ -39,6 +39,22 @@ final class CustomOperationValidator {
         }
     }
 
+    /** Async function handlers return nothing to the caller; the plan gives them EventInvocationResponse. */
+    private static boolean isAsync(CustomOperation op) {
+        return op.handlers().stream().anyMatch(h -> h instanceof Handler.Function f && f.async());
+    }
+
+    /** The declared return type; a subscription without one publishes its first model source's model. */
+    private static Optional<FieldType> returnType(CustomOperation op) {
+        if (op.returns().isPresent() || op.type() != CustomOperation.Type.SUBSCRIPTION) {
+            return op.returns();
+        }
+        return op.sources().stream()
+                .filter(s -> s instanceof SubscriptionSource.ModelMutations)
+                .map(s -> FieldType.of(new TypeRef.Model(((SubscriptionSource.ModelMutations) s).model())))
+                .findFirst();
+    }
+
     private static String label(CustomOperation op) {
         return "Custom " + op.type().name().toLowerCase(java.util.Locale.ROOT) + " " + q(op.name());
     }
@@ -58,7 +74,7 @@ final class CustomOperationValidator {
         op.returns().ifPresent(r -> DataValidator.checkType(ctx, data, place + ".returns", op.name(), r,
                 DataValidator.RefUse.RETURN));
         boolean subscription = op.type() == CustomOperation.Type.SUBSCRIPTION;
-        if (op.returns().isEmpty()) {
+        if (returnType(op).isEmpty() && !isAsync(op)) {
             ctx.addf(place, "%s has no return type. Declare what it returns with returns(...).", label(op));
         }
         if (op.rules().isEmpty()) {
@@ -173,10 +189,10 @@ final class CustomOperationValidator {
     }
 
     private static void checkSourceType(Context ctx, String place, CustomOperation op, String source, FieldType type) {
-        if (op.returns().isEmpty()) {
+        if (returnType(op).isEmpty()) {
             return;
         }
-        FieldType own = op.returns().get();
+        FieldType own = returnType(op).get();
         if (!own.base().equals(type.base()) || own.list() != type.list()) {
             ctx.addf(place, "All sources of custom subscription %s must return its type %s; %s returns %s. Make the "
                     + "sources and the subscription return the same type.", q(op.name()), q(own.graphql()), source,

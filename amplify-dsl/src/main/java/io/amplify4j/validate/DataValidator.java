@@ -114,15 +114,13 @@ final class DataValidator {
                         q(f.name()), q(type.name()));
             }
             checkType(ctx, data, fieldPlace, type.name() + "." + f.name(), f.type(), RefUse.TYPE_FIELD);
-            // Defaults, validators and field rules are enforced by model resolvers; a custom type has none.
+            // Defaults are filled in and field rules enforced per model item; a custom type value has neither.
             if (f.defaultValue().isPresent()) {
                 ctx.addf(fieldPlace, "Field %s of custom type %s has a default value, but defaults apply to model "
                         + "fields only. Remove the default.", q(f.name()), q(type.name()));
             }
-            if (!f.validators().isEmpty()) {
-                ctx.addf(fieldPlace, "Field %s of custom type %s has validators, but validators apply to model "
-                        + "fields only. Remove them.", q(f.name()), q(type.name()));
-            }
+            // Validators are allowed: they check the value wherever the type is written (model field or argument).
+            FieldValueRules.checkValidators(ctx, f, fieldPlace, q(type.name() + "." + f.name()));
             if (!f.rules().isEmpty()) {
                 ctx.addf(fieldPlace, "Field %s of custom type %s has authorization rules, but custom type fields "
                         + "take the rules of the operation returning them. Remove the rules.",

@@ -205,7 +205,7 @@ final class FieldValueRules {
         return halves.length == 2 ? groups < 8 : groups == 8;
     }
 
-    private static void checkValidators(Context ctx, FieldDefinition field, String place, String qualified) {
+    static void checkValidators(Context ctx, FieldDefinition field, String place, String qualified) {
         FieldType type = field.type();
         Map<ValidatorKind, FieldValidator> first = new EnumMap<>(ValidatorKind.class);
         boolean allValid = true;

@@ -63,7 +63,8 @@ final class ModelValidator {
         if (declared.isPresent()) {
             return Optional.of(declared.get().type());
         }
-        if (name.equals("id") && identifierOf(model).contains("id")) {
+        // The plan adds the implicit id when the identifier or an index keys on it.
+        if (name.equals("id")) {
             return Optional.of(IMPLICIT_ID);
         }
         if (name.equals("createdAt") || name.equals("updatedAt")) {
@@ -219,15 +220,13 @@ final class ModelValidator {
                 ctx.addf(place, "Identifier of model %s lists %s twice. List each field once.", q(model.name()), q(name));
                 continue;
             }
-            Optional<FieldDefinition> declared = model.field(name);
-            if (declared.isEmpty()) {
-                if (!name.equals("id")) {
-                    ctx.addf(place, "Identifier field %s is not a field of model %s. Declare the field or fix the "
-                            + "identifier.", q(name), q(model.name()));
-                }
+            Optional<FieldType> type = fieldType(data, model, name);
+            if (type.isEmpty()) {
+                ctx.addf(place, "Identifier field %s is not a field of model %s. Declare the field or fix the "
+                        + "identifier.", q(name), q(model.name()));
                 continue;
             }
-            FieldType t = declared.get().type();
+            FieldType t = type.get();
             if (!isKeyType(t)) {
                 ctx.addf(place, "Identifier field %s is %s; identifier fields must be single String, ID, number, "
                         + "AWS scalar or enum values (not lists, Boolean, AWSJSON or custom types). Change its type "

@@ -50,6 +50,21 @@ class CustomOperationValidationTest {
     }
 
     @Test
+    void asyncFunctionHandlersNeedNoReturnType() {
+        assertProblems(backend().functions("audit").operation(mutation("audit")
+                .argument("tenant", req(ScalarType.ID)).asyncFunction("audit").rules(authenticated()).build()));
+    }
+
+    @Test
+    void subscriptionWithoutReturnTypePublishesItsModelSource() {
+        Backend b = backend().model(openModel("Todo").build()).model(openModel("Post").build())
+                .operation(subscription("onTodo").forModel("Todo").forModel("Post").rules(apiKeyRule()).build());
+        assertProblems(b, "data.operations.onTodo.sources[1]: All sources of custom subscription `onTodo` must return "
+                + "its type `Todo`; model source `Post` returns `Post`. Make the sources and the subscription return "
+                + "the same type.");
+    }
+
+    @Test
     void subscriptionWithoutSource() {
         assertProblems(backend().operation(subscription("onEcho").returns(t(ScalarType.STRING)).rules(apiKeyRule())
                         .build()),

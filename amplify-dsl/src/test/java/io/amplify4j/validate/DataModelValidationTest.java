@@ -72,17 +72,19 @@ class DataModelValidationTest {
     }
 
     @Test
-    void customTypeFieldsTakeNoDefaultsValidatorsOrRules() {
+    void customTypeFieldsTakeNoDefaultsOrRulesAndTheirValidatorsAreChecked() {
         Backend b = backend().type("Address",
                 withDefault("city", t(ScalarType.STRING), "Paris"),
-                validated("zip", t(ScalarType.STRING), v(io.amplify4j.model.data.ValidatorKind.MIN_LENGTH, "5")),
+                validated("zip", t(ScalarType.STRING), v(io.amplify4j.model.data.ValidatorKind.GT, "0")),
+                validated("country", t(ScalarType.STRING), v(io.amplify4j.model.data.ValidatorKind.MAX_LENGTH, "2")),
                 ruled("note", t(ScalarType.STRING), authenticated()),
                 field("city", ScalarType.STRING));
         assertProblems(b,
                 "data.types.Address.fields.city: Field `city` of custom type `Address` has a default value, but "
                         + "defaults apply to model fields only. Remove the default.",
-                "data.types.Address.fields.zip: Field `zip` of custom type `Address` has validators, but validators "
-                        + "apply to model fields only. Remove them.",
+                "data.types.Address.fields.zip.validators[0]: Validator `gt` on field `Address.zip` checks numbers, "
+                        + "but the field is `String`. Use minLength, maxLength, startsWith, endsWith or matches on text "
+                        + "fields.",
                 "data.types.Address.fields.note: Field `note` of custom type `Address` has authorization rules, but "
                         + "custom type fields take the rules of the operation returning them. Remove the rules.",
                 "data.types.Address.fields.city: Field `city` is declared more than once in custom type `Address`. "
@@ -144,6 +146,13 @@ class DataModelValidationTest {
                 "data.Product.identifier: Identifier field `Product.data` is `AWSJSON!`; identifier fields must be "
                         + "single String, ID, number, AWS scalar or enum values (not lists, Boolean, AWSJSON or custom "
                         + "types). Change its type or choose another field.");
+    }
+
+    @Test
+    void identifierMayUseImplicitTimestampsAndId() {
+        Backend b = backend().model(openModel("Order").field("customerId", req(ScalarType.ID))
+                .identifier("customerId", "createdAt").index(index("id")).build());
+        assertProblems(b);
     }
 
     @Test

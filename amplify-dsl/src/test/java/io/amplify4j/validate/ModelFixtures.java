@@ -447,6 +447,11 @@ final class ModelFixtures {
             return this;
         }
 
+        OperationBuilder asyncFunction(String function) {
+            handlers.add(new CustomOperation.Handler.Function(function, true));
+            return this;
+        }
+
         OperationBuilder js(String entry) {
             handlers.add(new CustomOperation.Handler.CustomJs(entry, Optional.empty()));
             return this;
