@@ -122,9 +122,10 @@ final class DataValidator {
             // Validators are allowed: they check the value wherever the type is written (model field or argument).
             FieldValueRules.checkValidators(ctx, f, fieldPlace, q(type.name() + "." + f.name()));
             if (!f.rules().isEmpty()) {
-                ctx.addf(fieldPlace, "Field %s of custom type %s has authorization rules, but custom type fields "
-                        + "take the rules of the operation returning them. Remove the rules.",
-                        q(f.name()), q(type.name()));
+                // Worded exactly as the DSL's own check, so that a DSL-built model reports it once.
+                ctx.add(fieldPlace, "Fields of custom types cannot have authorization rules; a custom type is readable "
+                        + "by whoever may call the operation that returns it. Remove authorization(...) from this "
+                        + "field.");
             }
         }
     }

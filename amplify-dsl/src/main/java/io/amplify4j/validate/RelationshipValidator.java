@@ -24,8 +24,8 @@ final class RelationshipValidator {
         String place = "data." + model.name() + ".relationships." + rel.name();
         String qualified = q(model.name() + "." + rel.name());
         if (rel.valueRequired() && rel.kind() != Kind.HAS_MANY) {
-            ctx.addf(place, "Relationship %s is a %s, but valueRequired applies to hasMany only. Remove it.",
-                    qualified, rel.kind().directiveName());
+            // Worded exactly as the DSL's own check, so that a DSL-built model reports it once.
+            ctx.add(place, "valueRequired() applies to hasMany relationships only. Use required() instead.");
         }
         Optional<ModelDefinition> related = data.model(rel.relatedModel());
         if (related.isEmpty()) {

@@ -85,8 +85,9 @@ class DataModelValidationTest {
                 "data.types.Address.fields.zip.validators[0]: Validator `gt` on field `Address.zip` checks numbers, "
                         + "but the field is `String`. Use minLength, maxLength, startsWith, endsWith or matches on text "
                         + "fields.",
-                "data.types.Address.fields.note: Field `note` of custom type `Address` has authorization rules, but "
-                        + "custom type fields take the rules of the operation returning them. Remove the rules.",
+                "data.types.Address.fields.note: Fields of custom types cannot have authorization rules; a custom "
+                        + "type is readable by whoever may call the operation that returns it. Remove "
+                        + "authorization(...) from this field.",
                 "data.types.Address.fields.city: Field `city` is declared more than once in custom type `Address`. "
                         + "Remove or rename one.");
     }
@@ -425,8 +426,8 @@ class DataModelValidationTest {
                 .model(openModel("Comment").field("postId", ScalarType.ID).relationship(new RelationshipDefinition(
                         "post", RelationshipDefinition.Kind.BELONGS_TO, "Post", List.of("postId"), false, true,
                         List.of(), Optional.empty())).build());
-        assertProblems(b, "data.Comment.relationships.post: Relationship `Comment.post` is a belongsTo, but "
-                + "valueRequired applies to hasMany only. Remove it.");
+        assertProblems(b, "data.Comment.relationships.post: valueRequired() applies to hasMany relationships only. "
+                + "Use required() instead.");
     }
 
     @Test
