@@ -34,14 +34,13 @@ final class IndexValidator {
             String place = "data." + model.name() + ".indexes"
                     + index.name().map(n -> "." + n).orElse("[" + i + "]");
             String label = index.name().map(n -> "Index " + q(n)).orElse("Index " + i);
-            index.name().ifPresent(n -> {
-                if (!n.matches("[a-zA-Z0-9_.-]{3,255}")) {
-                    ctx.addf(place, "Index name %s is invalid. Use 3 to 255 letters, digits, `_`, `.` or `-`.", q(n));
-                }
-                if (!names.add(n)) {
-                    ctx.addf(place, "Index %s is defined twice on model %s. Give each index its own name.", q(n), m);
-                }
-            });
+            index.name().filter(n -> !n.matches("[a-zA-Z0-9_.-]{3,255}")).ifPresent(n -> ctx.addf(place,
+                    "Index name %s is invalid. Use 3 to 255 letters, digits, `_`, `.` or `-`.", q(n)));
+            // Unnamed indexes get a default name from their keys, so two of them on the same keys collide too.
+            String gsiName = NameRules.indexName(model, index);
+            if (!names.add(gsiName)) {
+                ctx.addf(place, "Index %s is defined twice on model %s. Give each index its own name.", q(gsiName), m);
+            }
             List<String> keys = new ArrayList<>();
             keys.add(index.partitionKey());
             keys.addAll(index.sortKeys());
@@ -65,22 +64,21 @@ final class IndexValidator {
                 if (ownerFields.contains(sortKey)) {
                     // Owner values are stored as "sub::username" and matched per claim: a sort key cannot do that.
                     ctx.addf(place, "Owner field %s cannot be used as a sort key of %s on model %s. Use it as the "
-                            + "partition key or index another field.", q(sortKey), "index" + label.substring("Index".length()), m);
+                            + "partition key or index another field.", q(sortKey), "index" + label.substring("Index".length()),
+                            m);
                 }
             }
-            checkQueryField(ctx, place, label, m, index, queryFields);
+            checkQueryField(ctx, place, label, m, model, index, queryFields);
             checkProjection(ctx, data, model, place, label, m, index.projection(), keys);
         }
     }
 
-    private static void checkQueryField(Context ctx, String place, String label, String m,
+    private static void checkQueryField(Context ctx, String place, String label, String m, ModelDefinition model,
             SecondaryIndexDefinition index, Set<String> queryFields) {
-        index.queryField().ifPresent(f -> {
-            if (!index.query()) {
-                ctx.addf(place, "%s of model %s names the query field %s but generates no query. Remove the query "
-                        + "field or enable the query.", label, m, q(f));
-            }
-            NameRules.checkGraphqlName(ctx, place, "Query field", f);
+        index.queryField().filter(f -> !index.query()).ifPresent(f -> ctx.addf(place, "%s of model %s names the "
+                + "query field %s but generates no query. Remove the query field or enable the query.", label, m, q(f)));
+        index.queryField().ifPresent(f -> NameRules.checkGraphqlName(ctx, place, "Query field", f));
+        NameRules.indexQueryField(model, index).ifPresent(f -> {
             if (!queryFields.add(f)) {
                 ctx.addf(place, "Query field %s is used by more than one index of model %s. Give each index its own "
                         + "query field.", q(f), m);

@@ -1,9 +1,12 @@
 package io.amplify4j.validate;
 
+import io.amplify4j.model.data.CustomTypeDefinition;
 import io.amplify4j.model.data.DataDefinition;
 import io.amplify4j.model.data.EnumDefinition;
 import io.amplify4j.model.data.ModelDefinition;
 import io.amplify4j.model.data.ScalarType;
+import io.amplify4j.model.data.SecondaryIndexDefinition;
+import io.amplify4j.plan.Names;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +36,13 @@ final class NameRules {
     static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,127}");
     static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9_./-]{1,128}");
 
+    // Declared before the sets below, which are computed from it during class initialization.
+    private static final Names NAMES = Names.DEFAULT;
+
     /** Names the schema always has: root types and the AppSync scalars. */
     static final Set<String> RESERVED_TYPE_NAMES = reserved();
 
-    /** Types the generated schema defines whatever the models are. */
+    /** Types the generated schema defines whatever the models are, named by the plan's {@link Names}. */
     static final Set<String> FIXED_GENERATED_TYPE_NAMES = fixedGenerated();
 
     private static Set<String> reserved() {
@@ -48,12 +54,14 @@ final class NameRules {
     }
 
     private static Set<String> fixedGenerated() {
-        java.util.TreeSet<String> names = new java.util.TreeSet<>(
-                List.of("ModelSortDirection", "ModelAttributeTypes", "ModelSizeInput", "EventInvocationResponse"));
-        for (String s : List.of("ID", "String", "Int", "Float", "Boolean")) {
-            names.add("Model" + s + "Input");
-            names.add("Model" + s + "KeyConditionInput");
-            names.add("ModelSubscription" + s + "Input");
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(List.of(NAMES.sortDirectionEnum(),
+                NAMES.attributeTypesEnum(), NAMES.sizeInput(), "EventInvocationResponse"));
+        for (ScalarType scalar : ScalarType.values()) {
+            String base = Names.filterScalar(scalar);
+            names.add(NAMES.scalarFilterInput(base));
+            names.add(NAMES.listFilterInput(base));
+            names.add(NAMES.subscriptionScalarFilterInput(base));
+            names.add(NAMES.keyConditionInput(base));
         }
         return java.util.Collections.unmodifiableSet(names);
     }
@@ -87,37 +95,63 @@ final class NameRules {
     }
 
     /**
-     * The types the plan generates for these models and enums, name to the definition that causes it, so that a
-     * user type of the same name is caught here instead of as a duplicate type in the deployed schema.
+     * The types the plan generates for these models, enums and custom types, name to the definition that causes
+     * it, so that a user type of the same name is caught here instead of as a duplicate type in the deployed schema.
      */
     static Map<String, String> generatedTypeNames(DataDefinition data) {
         Map<String, String> names = new LinkedHashMap<>();
         for (ModelDefinition m : data.models()) {
             String n = m.name();
             String origin = "model " + q(n);
-            for (String generated : List.of("Model" + n + "Connection", "Create" + n + "Input", "Update" + n + "Input",
-                    "Delete" + n + "Input", "Model" + n + "FilterInput", "Model" + n + "ConditionInput",
-                    "ModelSubscription" + n + "FilterInput")) {
+            String primary = NAMES.keyName(java.util.Optional.empty());
+            for (String generated : List.of(NAMES.connectionType(n), NAMES.createInput(n), NAMES.updateInput(n),
+                    NAMES.deleteInput(n), NAMES.filterInput(n), NAMES.conditionInput(n),
+                    NAMES.subscriptionFilterInput(n), NAMES.compositeKeyConditionInput(n, primary),
+                    NAMES.compositeKeyInput(n, primary))) {
                 names.putIfAbsent(generated, origin);
             }
         }
         for (EnumDefinition e : data.enums()) {
-            names.putIfAbsent("Model" + e.name() + "Input", "enum " + q(e.name()));
+            String origin = "enum " + q(e.name());
+            for (String generated : List.of(NAMES.scalarFilterInput(e.name()), NAMES.listFilterInput(e.name()),
+                    NAMES.subscriptionScalarFilterInput(e.name()), NAMES.keyConditionInput(e.name()))) {
+                names.putIfAbsent(generated, origin);
+            }
+        }
+        for (CustomTypeDefinition t : data.customTypes()) {
+            names.putIfAbsent(NAMES.nonModelInput(t.name()), "custom type " + q(t.name()));
         }
         return names;
     }
 
-    /** The operations generated for each model (list queries aside: their plural is the plan's to compute). */
+    /** The operations generated for each model and its indexes, operation name to the model. */
     static Map<String, String> generatedOperationNames(DataDefinition data) {
         Map<String, String> names = new LinkedHashMap<>();
         for (ModelDefinition m : data.models()) {
             String n = m.name();
-            for (String op : List.of("get", "create", "update", "delete", "onCreate", "onUpdate", "onDelete")) {
-                names.putIfAbsent(op + n, "model " + q(n));
+            for (String op : List.of(NAMES.getQuery(n), NAMES.listQuery(n), NAMES.createMutation(n),
+                    NAMES.updateMutation(n), NAMES.deleteMutation(n), NAMES.onCreateSubscription(n),
+                    NAMES.onUpdateSubscription(n), NAMES.onDeleteSubscription(n))) {
+                names.putIfAbsent(op, "model " + q(n));
             }
-            m.indexes().forEach(i -> i.queryField().ifPresent(f -> names.putIfAbsent(f, "model " + q(n))));
+            m.indexes().forEach(i -> indexQueryField(m, i).ifPresent(f -> names.putIfAbsent(f, "model " + q(n))));
         }
         return names;
+    }
+
+    /** The GSI name the plan gives an index: its own, or Amplify's default. */
+    static String indexName(ModelDefinition model, SecondaryIndexDefinition index) {
+        return index.name().orElseGet(() -> NAMES.defaultIndexName(model.name(), index.partitionKey(),
+                index.sortKeys()));
+    }
+
+    /** The query the plan generates for an index, if any: its own name, or Gen 2's default. */
+    static java.util.Optional<String> indexQueryField(ModelDefinition model, SecondaryIndexDefinition index) {
+        if (!index.query()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(index.queryField().orElseGet(() -> NAMES.defaultIndexQueryField(model.name(),
+                index.partitionKey(), index.sortKeys())));
     }
 
     /** Quotes a name for a message. */

@@ -255,7 +255,20 @@ class DataModelValidationTest {
     void indexDefinedTwice() {
         Backend b = backend().model(openModel("Todo").field("status", ScalarType.STRING)
                 .index(namedIndex("byStatus", "status")).index(namedIndex("byStatus", "status")).build());
-        assertProblems(b, "data.Todo.indexes.byStatus: Index `byStatus` is defined twice on model `Todo`. Give each "
+        assertProblems(b,
+                "data.Todo.indexes.byStatus: Index `byStatus` is defined twice on model `Todo`. Give each index its "
+                        + "own name.",
+                "data.Todo.indexes.byStatus: Query field `listTodoByStatus` is used by more than one index of model "
+                        + "`Todo`. Give each index its own query field.");
+    }
+
+    @Test
+    void unnamedIndexesOnTheSameKeysGetTheSameDefaultName() {
+        SecondaryIndexDefinition noQuery = new SecondaryIndexDefinition("status", List.of(), Optional.empty(),
+                Optional.empty(), false, Projection.all());
+        Backend b = backend().model(openModel("Todo").field("status", ScalarType.STRING)
+                .index(index("status")).index(noQuery).build());
+        assertProblems(b, "data.Todo.indexes[1]: Index `todosByStatus` is defined twice on model `Todo`. Give each "
                 + "index its own name.");
     }
 
@@ -300,11 +313,14 @@ class DataModelValidationTest {
                 Optional.of("listByStatus"), true, Projection.all());
         SecondaryIndexDefinition c = new SecondaryIndexDefinition("status", List.of(), Optional.of("byStatus2"),
                 Optional.of("listByStatus"), false, Projection.all());
-        Backend b = backend().model(openModel("Todo").field("status", ScalarType.STRING).index(a).index(c).build());
+        SecondaryIndexDefinition d = new SecondaryIndexDefinition("title", List.of(), Optional.of("byTitle"),
+                Optional.of("listByStatus"), true, Projection.all());
+        Backend b = backend().model(openModel("Todo").field("status", ScalarType.STRING)
+                .field("title", ScalarType.STRING).index(a).index(c).index(d).build());
         assertProblems(b,
                 "data.Todo.indexes.byStatus2: Index `byStatus2` of model `Todo` names the query field `listByStatus` "
                         + "but generates no query. Remove the query field or enable the query.",
-                "data.Todo.indexes.byStatus2: Query field `listByStatus` is used by more than one index of model "
+                "data.Todo.indexes.byTitle: Query field `listByStatus` is used by more than one index of model "
                         + "`Todo`. Give each index its own query field.");
     }
 
@@ -313,9 +329,9 @@ class DataModelValidationTest {
         SecondaryIndexDefinition empty = new SecondaryIndexDefinition("status", List.of(), Optional.of("byStatus"),
                 Optional.empty(), true, new Projection(Projection.Type.INCLUDE, List.of()));
         SecondaryIndexDefinition missing = new SecondaryIndexDefinition("status", List.of(), Optional.of("byStatus2"),
-                Optional.empty(), true, new Projection(Projection.Type.INCLUDE, List.of("title", "ghost")));
+                Optional.empty(), false, new Projection(Projection.Type.INCLUDE, List.of("title", "ghost")));
         SecondaryIndexDefinition notInclude = new SecondaryIndexDefinition("status", List.of(), Optional.of("byStatus3"),
-                Optional.empty(), true, new Projection(Projection.Type.KEYS_ONLY, List.of("title")));
+                Optional.empty(), false, new Projection(Projection.Type.KEYS_ONLY, List.of("title")));
         Backend b = backend().model(openModel("Todo").field("status", ScalarType.STRING).field("title", ScalarType.STRING)
                 .index(empty).index(missing).index(notInclude).build());
         assertProblems(b,

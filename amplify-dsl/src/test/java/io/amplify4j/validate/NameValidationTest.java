@@ -136,6 +136,27 @@ class NameValidationTest {
     }
 
     @Test
+    void customOperationsMustNotTakeListOrIndexQueryNames() {
+        Backend b = backend().model(openModel("Person").field("team", ScalarType.STRING).index(index("team")).build())
+                .operation(query("listPeople").returns(t(ScalarType.STRING)).js("a.js").rules(apiKeyRule()).build())
+                .operation(query("listPersonByTeam").returns(t(ScalarType.STRING)).js("b.js").rules(apiKeyRule())
+                        .build());
+        assertProblems(b,
+                "data.operations.listPeople: Custom operation `listPeople` collides with the operation generated for "
+                        + "model `Person`. Choose another name.",
+                "data.operations.listPersonByTeam: Custom operation `listPersonByTeam` collides with the operation "
+                        + "generated for model `Person`. Choose another name.");
+    }
+
+    @Test
+    void namesOfInputsGeneratedForCustomTypesAreRefused() {
+        Backend b = backend().type("Address", field("city", ScalarType.STRING))
+                .type("AddressInput", field("city", ScalarType.STRING));
+        assertProblems(b, "data.types.AddressInput: Custom type `AddressInput` collides with the type generated for "
+                + "custom type `Address`. Choose another name.");
+    }
+
+    @Test
     void customOperationNamesAreUnique() {
         Backend b = backend()
                 .operation(query("echo").returns(t(ScalarType.STRING)).js("a.js").rules(apiKeyRule()).build())
