@@ -3,6 +3,7 @@ package io.amplify4j.validate;
 import static io.amplify4j.validate.NameRules.q;
 import static io.amplify4j.validate.NameRules.qList;
 
+import io.amplify4j.model.Profile;
 import io.amplify4j.model.storage.StorageAccessor;
 import io.amplify4j.model.storage.StorageAction;
 import io.amplify4j.model.storage.StorageDefinition;
@@ -65,10 +66,16 @@ final class StorageValidator {
 
     /** {@code *} alone, or scheme://host[:port] origins: S3 matches origins literally, never by pattern lists. */
     private static void checkCors(Context ctx, String place, List<String> origins) {
+        boolean production = ctx.backend.profile() == Profile.PRODUCTION;
         for (int i = 0; i < origins.size(); i++) {
             String origin = origins.get(i);
             String originPlace = place + ".corsOrigins[" + i + "]";
             if (origin.equals("*")) {
+                if (production) {
+                    // DESIGN stance: production buckets name the origins they serve.
+                    ctx.add(originPlace, "CORS origin `*` allows every web site in the production profile. List the "
+                            + "app's origins instead.");
+                }
                 if (origins.size() > 1) {
                     ctx.add(originPlace, "CORS origin `*` allows every origin, so it must be the only one. Remove `*` "
                             + "or the other origins.");

@@ -46,6 +46,7 @@ final class ModelFixtures {
     /** A mutable recipe for a backend; every list starts empty. */
     static final class Backend {
         String name = "app";
+        Profile profile = Profile.SANDBOX;
         AuthDefinition auth = ModelFixtures.auth();
         boolean withData = true;
         String dataName = DataDefinition.DEFAULT_NAME;
@@ -122,7 +123,7 @@ final class ModelFixtures {
                     ? Optional.of(new DataDefinition(dataName, modes, schemaRules, functionAccess, models, enums, types,
                             operations))
                     : Optional.empty();
-            return new BackendModel(name, Profile.SANDBOX, Optional.ofNullable(auth), data, storage, functions);
+            return new BackendModel(name, profile, Optional.ofNullable(auth), data, storage, functions);
         }
 
         /** Every problem as {@code place: message}. */

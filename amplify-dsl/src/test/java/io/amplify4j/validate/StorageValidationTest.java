@@ -228,6 +228,15 @@ class StorageValidationTest {
     }
 
     @Test
+    void wildcardOriginIsRefusedInProduction() {
+        Backend b = backend().storage(new StorageDefinition("media", true, false, List.of("*"), List.of(),
+                Optional.empty(), Optional.empty()));
+        b.profile = io.amplify4j.model.Profile.PRODUCTION;
+        assertProblems(b, "storage.media.corsOrigins[0]: CORS origin `*` allows every web site in the production "
+                + "profile. List the app's origins instead.");
+    }
+
+    @Test
     void wildcardOriginAloneIsFine() {
         assertProblems(backend().storage(new StorageDefinition("media", true, false, List.of("*"), List.of(),
                 Optional.empty(), Optional.empty())));
