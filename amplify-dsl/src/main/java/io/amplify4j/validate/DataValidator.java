@@ -8,7 +8,6 @@ import io.amplify4j.model.data.EnumDefinition;
 import io.amplify4j.model.data.FieldDefinition;
 import io.amplify4j.model.data.FieldType;
 import io.amplify4j.model.data.FunctionDataAccess;
-import io.amplify4j.model.data.ModelDefinition;
 import io.amplify4j.model.data.TypeRef;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

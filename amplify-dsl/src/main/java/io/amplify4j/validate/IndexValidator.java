@@ -33,11 +33,11 @@ final class IndexValidator {
             SecondaryIndexDefinition index = model.indexes().get(i);
             String place = "data." + model.name() + ".indexes"
                     + index.name().map(n -> "." + n).orElse("[" + i + "]");
-            String label = index.name().map(n -> "Index " + q(n)).orElse("Index " + i);
             index.name().filter(n -> !n.matches("[a-zA-Z0-9_.-]{3,255}")).ifPresent(n -> ctx.addf(place,
                     "Index name %s is invalid. Use 3 to 255 letters, digits, `_`, `.` or `-`.", q(n)));
             // Unnamed indexes get a default name from their keys, so two of them on the same keys collide too.
             String gsiName = NameRules.indexName(model, index);
+            String label = "Index " + q(gsiName);
             if (!names.add(gsiName)) {
                 ctx.addf(place, "Index %s is defined twice on model %s. Give each index its own name.", q(gsiName), m);
             }
@@ -64,8 +64,7 @@ final class IndexValidator {
                 if (ownerFields.contains(sortKey)) {
                     // Owner values are stored as "sub::username" and matched per claim: a sort key cannot do that.
                     ctx.addf(place, "Owner field %s cannot be used as a sort key of %s on model %s. Use it as the "
-                            + "partition key or index another field.", q(sortKey), "index" + label.substring("Index".length()),
-                            m);
+                            + "partition key or index another field.", q(sortKey), "index " + q(gsiName), m);
                 }
             }
             checkQueryField(ctx, place, label, m, model, index, queryFields);

@@ -275,8 +275,8 @@ class DataModelValidationTest {
     @Test
     void indexFieldNotFound() {
         Backend b = backend().model(openModel("Todo").field("status", ScalarType.STRING).index(index("stat")).build());
-        assertProblems(b, "data.Todo.indexes[0]: Index 0 of model `Todo` uses field `stat`, which is not found. Declare "
-                + "the field or fix the index.");
+        assertProblems(b, "data.Todo.indexes[0]: Index `todosByStat` of model `Todo` uses field `stat`, which is not found. "
+                + "Declare the field or fix the index.");
     }
 
     @Test
