@@ -192,6 +192,12 @@ final class ModelValidator {
                         + "Use separate fields.", qualified);
                 return;
             }
+            if (model.relationship(field).isPresent()) {
+                ctx.addf(place, "Field %s named by the %s rule is a relationship of model %s, but owner and group "
+                        + "rules need a String field. Name another field.", qualified, q(firstRule.get(field)),
+                        q(model.name()));
+                return;
+            }
             boolean list = lists.iterator().next();
             Optional<FieldDefinition> declared = model.field(field);
             if (declared.isEmpty()) {

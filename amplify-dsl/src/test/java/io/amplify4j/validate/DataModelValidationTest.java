@@ -223,6 +223,15 @@ class DataModelValidationTest {
     }
 
     @Test
+    void authFieldCannotBeARelationship() {
+        Backend b = backend().model(openModel("User").field("postId", ScalarType.ID)
+                        .belongsTo("post", "Post", "postId").build())
+                .model(model("Post").rules(ownerIn("author")).hasOne("author", "User", "postId").build());
+        assertProblems(b, "data.Post.fields.author: Field `Post.author` named by the `ownerDefinedIn` rule is a "
+                + "relationship of model `Post`, but owner and group rules need a String field. Name another field.");
+    }
+
+    @Test
     void oneAuthFieldCannotBeSingleAndList() {
         Backend b = backend().model(model("Todo").rules(ownerIn("people"), ownersIn("people")).build());
         assertProblems(b, "data.Todo.fields.people: Field `Todo.people` is used by one rule as a single owner or group "
