@@ -14,13 +14,6 @@ public final class ExpressionException extends RuntimeException {
         return new ExpressionException("Invalid " + kind + ": " + detail);
     }
 
-    static ExpressionException syntax(String kind, String source, String token, int start, int end) {
-        int nearStart = Math.max(0, start - 8);
-        int nearEnd = Math.min(source.length(), Math.max(end, start) + 8);
-        String near = source.substring(nearStart, nearEnd).strip();
-        return invalid(kind, "Syntax error; token: \"" + token + "\", near: \"" + near + "\"");
-    }
-
     static ExpressionException invalidCharacter(String kind, char c, int at) {
         return invalid(kind, "Invalid character encountered; character: \"" + c + "\", position: " + (at + 1));
     }

@@ -469,7 +469,17 @@ public final class ExpressionParser {
         }
     }
 
+    /** A syntax error at {@code token}; "near" quotes the source from two tokens before it to one after it. */
     private ExpressionException syntaxError(Token token) {
-        return ExpressionException.syntax(kind, source, token.display(), token.start(), token.end());
+        int index = tokens.indexOf(token);
+        int from = Math.max(0, index - 2);
+        int to = Math.min(index + 1, tokens.size() - 1);
+        while (to > from && tokens.get(to).kind() == Token.Kind.EOF) {
+            to--;
+        }
+        String near = source.substring(tokens.get(from).start(), Math.max(tokens.get(to).end(),
+                tokens.get(from).start()));
+        return ExpressionException.invalid(kind, "Syntax error; token: \"" + token.display() + "\", near: \""
+                + near + "\"");
     }
 }

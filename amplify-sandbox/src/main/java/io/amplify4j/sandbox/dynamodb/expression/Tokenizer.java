@@ -24,7 +24,9 @@ final class Tokenizer {
                     i++;
                 }
                 if (i == start + 1) {
-                    throw ExpressionException.syntax(kind, source, String.valueOf(c), start, i);
+                    throw ExpressionException.invalid(kind, "Syntax error; token: \"" + c + "\", near: \""
+                            + source.substring(Math.max(0, start - 8), Math.min(source.length(), start + 8)).strip()
+                            + "\"");
                 }
                 tokens.add(new Token(c == '#' ? Token.Kind.NAME_PLACEHOLDER : Token.Kind.VALUE_PLACEHOLDER,
                         source.substring(start, i), start, i));
