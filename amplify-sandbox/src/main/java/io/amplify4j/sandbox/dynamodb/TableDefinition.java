@@ -26,14 +26,16 @@ public record TableDefinition(
             if (!names.add(index.name())) {
                 throw new IllegalArgumentException("table " + name + ": two indexes named " + index.name());
             }
-            checkKeyType(index.partitionKey());
-            index.sortKey().ifPresent(this::checkKeyType);
+            List<KeyAttribute> tableKeys = sortKey.map(sk -> List.of(partitionKey, sk))
+                    .orElseGet(() -> List.of(partitionKey));
+            checkKeyType(name, tableKeys, index.partitionKey());
+            index.sortKey().ifPresent(k -> checkKeyType(name, tableKeys, k));
         }
     }
 
-    private void checkKeyType(KeyAttribute indexKey) {
+    private static void checkKeyType(String name, List<KeyAttribute> tableKeys, KeyAttribute indexKey) {
         // An attribute that is a key of the table and of an index must have one type.
-        for (KeyAttribute tableKey : keyAttributes()) {
+        for (KeyAttribute tableKey : tableKeys) {
             if (tableKey.name().equals(indexKey.name()) && tableKey.type() != indexKey.type()) {
                 throw new IllegalArgumentException("table " + name + ": attribute " + indexKey.name()
                         + " is declared as " + tableKey.type() + " and " + indexKey.type());
