@@ -265,7 +265,8 @@ final class Interpreter {
     private final class ReadPlan {
         final Optional<GlobalSecondaryIndex> index;
         final Optional<Long> limit;
-        final boolean allAttributes;
+        /** The attributes the index holds for each item, or empty when it holds them all. */
+        final Optional<Set<String>> indexAttributes;
         final Optional<String> nextToken;
         final ExpressionAttributes attributes = new ExpressionAttributes();
 
@@ -293,7 +294,16 @@ final class Interpreter {
                         + " is not supported for global secondary index " + index.get().name()
                         + " because its projection type is not ALL");
             }
-            this.allAttributes = true;
+            if (index.isEmpty() || index.get().projectionType() == GlobalSecondaryIndex.ProjectionType.ALL) {
+                this.indexAttributes = Optional.empty();
+            } else {
+                Set<String> keep = new HashSet<>();
+                table.definition.keyAttributes().forEach(k -> keep.add(k.name()));
+                keep.add(index.get().partitionKey().name());
+                index.get().sortKey().ifPresent(k -> keep.add(k.name()));
+                keep.addAll(index.get().nonKeyAttributes());
+                this.indexAttributes = Optional.of(keep);
+            }
             this.nextToken = optionalString(request, "nextToken");
         }
 
@@ -325,7 +335,7 @@ final class Interpreter {
             if (!inRange.test(stored)) {
                 continue;
             }
-            Map<String, AttributeValue> item = indexProjection(plan.index, stored);
+            Map<String, AttributeValue> item = indexProjection(plan, stored);
             scanned++;
             bytes += AttributeValues.itemSize(item);
             last = stored;
@@ -347,20 +357,13 @@ final class Interpreter {
     }
 
     /** The attributes an index holds for an item: per its projection type. */
-    private Map<String, AttributeValue> indexProjection(Optional<GlobalSecondaryIndex> index,
-            Map<String, AttributeValue> item) {
-        if (index.isEmpty() || index.get().projectionType() == GlobalSecondaryIndex.ProjectionType.ALL) {
+    private static Map<String, AttributeValue> indexProjection(ReadPlan plan, Map<String, AttributeValue> item) {
+        if (plan.indexAttributes.isEmpty()) {
             return item;
         }
-        Set<String> keep = new HashSet<>();
-        TableDefinition definition = store.require(tableName).definition;
-        definition.keyAttributes().forEach(k -> keep.add(k.name()));
-        keep.add(index.get().partitionKey().name());
-        index.get().sortKey().ifPresent(k -> keep.add(k.name()));
-        keep.addAll(index.get().nonKeyAttributes());
         Map<String, AttributeValue> projected = new LinkedHashMap<>();
         item.forEach((name, value) -> {
-            if (keep.contains(name)) {
+            if (plan.indexAttributes.get().contains(name)) {
                 projected.put(name, value);
             }
         });

@@ -159,10 +159,8 @@ final class Table {
                 }
                 view = partitions.tailMap(startPartition, false);
             }
-            for (NavigableMap<AttributeValue, Map<String, AttributeValue>> partition : view.values()) {
-                parts.add(partition.values().iterator());
-            }
-            return concat(parts);
+            Iterator<NavigableMap<AttributeValue, Map<String, AttributeValue>>> rest = view.values().iterator();
+            return concat(parts, () -> rest.hasNext() ? rest.next().values().iterator() : null);
         }
 
         @Override
@@ -268,10 +266,8 @@ final class Table {
                 }
                 view = entries.tailMap(startPartition, false);
             }
-            for (NavigableMap<IndexPosition, Map<String, AttributeValue>> partition : view.values()) {
-                parts.add(partition.values().iterator());
-            }
-            return concat(parts);
+            Iterator<NavigableMap<IndexPosition, Map<String, AttributeValue>>> rest = view.values().iterator();
+            return concat(parts, () -> rest.hasNext() ? rest.next().values().iterator() : null);
         }
 
         @Override
@@ -300,19 +296,23 @@ final class Table {
         }
     }
 
-    private static <T> Iterator<T> concat(List<Iterator<T>> parts) {
+    /** The iterators in {@code first}, then those {@code more} supplies (lazily) until it returns null. */
+    private static <T> Iterator<T> concat(List<Iterator<T>> first,
+            java.util.function.Supplier<Iterator<T>> more) {
         return new Iterator<>() {
-            private int current;
+            private final java.util.ArrayDeque<Iterator<T>> pending = new java.util.ArrayDeque<>(first);
+            private Iterator<T> current = Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {
-                while (current < parts.size()) {
-                    if (parts.get(current).hasNext()) {
-                        return true;
+                while (!current.hasNext()) {
+                    Iterator<T> next = pending.isEmpty() ? more.get() : pending.poll();
+                    if (next == null) {
+                        return false;
                     }
-                    current++;
+                    current = next;
                 }
-                return false;
+                return true;
             }
 
             @Override
@@ -320,7 +320,7 @@ final class Table {
                 if (!hasNext()) {
                     throw new java.util.NoSuchElementException();
                 }
-                return parts.get(current).next();
+                return current.next();
             }
         };
     }

@@ -43,8 +43,8 @@ final class Fixtures {
 
     /** Runs a request expected to fail, and returns the error. */
     DataSourceException fail(String table, String request) {
-        DataSourceException error = catchThrowableOfType(() -> table(table).invoke(Json.obj(request)),
-                DataSourceException.class);
+        DataSourceException error = catchThrowableOfType(DataSourceException.class,
+                () -> table(table).invoke(Json.obj(request)));
         assertThat(error).as("expected an error for " + request).isNotNull();
         return error;
     }

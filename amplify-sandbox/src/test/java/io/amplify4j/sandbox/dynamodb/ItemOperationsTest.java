@@ -118,9 +118,8 @@ class ItemOperationsTest {
     @Test
     void unknownTablesAreResourceNotFound() {
         DynamoDbDataSource nowhere = fixtures.store.dataSource("Nowhere");
-        DataSourceException error = org.assertj.core.api.Assertions.catchThrowableOfType(
-                () -> nowhere.invoke(Json.obj("{'operation':'GetItem','key':{'id':{'S':'1'}}}")),
-                DataSourceException.class);
+        DataSourceException error = org.assertj.core.api.Assertions.catchThrowableOfType(DataSourceException.class,
+                () -> nowhere.invoke(Json.obj("{'operation':'GetItem','key':{'id':{'S':'1'}}}")));
         assertThat(error.type()).isEqualTo("DynamoDB:ResourceNotFoundException");
         assertThat(error.getMessage()).isEqualTo("Requested resource not found");
         error = fixtures.fail("Todo", "{'operation':'BatchGetItem','tables':{'Nowhere':{'keys':[{'id':{'S':'1'}}]}}}");

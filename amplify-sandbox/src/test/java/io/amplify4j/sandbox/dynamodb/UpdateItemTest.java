@@ -157,8 +157,8 @@ class UpdateItemTest {
     void rejects(String expression, String names, String values, String message) {
         fixtures.put("Todo", START);
         Map<String, Object> request = update(expression, names, values);
-        DataSourceException error = org.assertj.core.api.Assertions.catchThrowableOfType(
-                () -> fixtures.table("Todo").invoke(request), DataSourceException.class);
+        DataSourceException error = org.assertj.core.api.Assertions.catchThrowableOfType(DataSourceException.class,
+                () -> fixtures.table("Todo").invoke(request));
         assertThat(error).isNotNull();
         assertThat(error.type()).isEqualTo("DynamoDB:ValidationException");
         assertThat(error.getMessage()).isEqualTo(message);
@@ -194,8 +194,8 @@ class UpdateItemTest {
         fixtures.put("Todo", "{'id':{'S':'1'},'a':{'S':'" + "x".repeat(300_000) + "'}}");
         Map<String, Object> request = update("SET b = :v", null,
                 "{':v':{'S':'" + "y".repeat(200_000) + "'}}");
-        DataSourceException error = org.assertj.core.api.Assertions.catchThrowableOfType(
-                () -> fixtures.table("Todo").invoke(request), DataSourceException.class);
+        DataSourceException error = org.assertj.core.api.Assertions.catchThrowableOfType(DataSourceException.class,
+                () -> fixtures.table("Todo").invoke(request));
         assertThat(error.type()).isEqualTo("DynamoDB:ValidationException");
         assertThat(error.getMessage()).isEqualTo("Item size has exceeded the maximum allowed size");
         @SuppressWarnings("unchecked")

@@ -17,12 +17,43 @@ public final class ExpressionAttributes {
     private final Set<String> usedNames = new TreeSet<>();
     private final Set<String> usedValues = new TreeSet<>();
 
+    /** Adds {@code #name -> attribute name} entries; keys must start with {@code #}, names must not be empty. */
     public void addNames(Map<String, String> more) {
-        names.putAll(more);
+        for (Map.Entry<String, String> entry : more.entrySet()) {
+            if (!isPlaceholder(entry.getKey(), '#')) {
+                throw new ExpressionException("ExpressionAttributeNames contains invalid key: Syntax error; key: \""
+                        + entry.getKey() + "\"");
+            }
+            if (entry.getValue().isEmpty()) {
+                throw new ExpressionException("ExpressionAttributeNames contains invalid value: Empty attribute name"
+                        + " for key: " + entry.getKey());
+            }
+            names.put(entry.getKey(), entry.getValue());
+        }
     }
 
+    /** Adds {@code :value -> value} entries; keys must start with {@code :}. */
     public void addValues(Map<String, AttributeValue> more) {
-        values.putAll(more);
+        for (Map.Entry<String, AttributeValue> entry : more.entrySet()) {
+            if (!isPlaceholder(entry.getKey(), ':')) {
+                throw new ExpressionException("ExpressionAttributeValues contains invalid key: Syntax error; key: \""
+                        + entry.getKey() + "\"");
+            }
+            values.put(entry.getKey(), entry.getValue());
+        }
+    }
+
+    private static boolean isPlaceholder(String key, char prefix) {
+        if (key.length() < 2 || key.charAt(0) != prefix) {
+            return false;
+        }
+        for (int i = 1; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '_') {
+                return false;
+            }
+        }
+        return true;
     }
 
     String name(String placeholder, String kind) {

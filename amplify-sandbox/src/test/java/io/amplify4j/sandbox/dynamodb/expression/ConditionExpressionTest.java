@@ -230,6 +230,11 @@ class ConditionExpressionTest {
         "a[x] = :v            |                  | {':v':{'S':'x'}} | Invalid ConditionExpression: Syntax error; token: \"x\", near: \"a[x]\"",
         "#                    |                  |                  | Invalid ConditionExpression: Syntax error; token: \"#\", near: \"#\"",
         "`   `                |                  |                  | Invalid ConditionExpression: The expression can not be empty;",
+        "a = :v               | {'x':'a'}        | {':v':{'S':'x'}} | ExpressionAttributeNames contains invalid key: Syntax error; key: \"x\"",
+        "a = :v               | {'#':'a'}        | {':v':{'S':'x'}} | ExpressionAttributeNames contains invalid key: Syntax error; key: \"#\"",
+        "#a = :v              | {'#a':''}        | {':v':{'S':'x'}} | ExpressionAttributeNames contains invalid value: Empty attribute name for key: #a",
+        "a = :v               |                  | {'v':{'S':'x'}}  | ExpressionAttributeValues contains invalid key: Syntax error; key: \"v\"",
+        "a = :v               |                  | {':v-1':{'S':'x'}} | ExpressionAttributeValues contains invalid key: Syntax error; key: \":v-1\"",
     })
     void rejects(String expression, String names, String values, String message) {
         assertThatThrownBy(() -> evaluate(expression, names, values))
