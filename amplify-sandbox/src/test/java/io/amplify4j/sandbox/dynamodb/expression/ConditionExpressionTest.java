@@ -42,6 +42,8 @@ class ConditionExpressionTest {
             if (values != null && !values.isBlank()) {
                 attributes.addValues(AttributeValues.fromTypedMap(JSON.readValue(values, Map.class)));
             }
+        } catch (ExpressionException e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalArgumentException(e);
         }
