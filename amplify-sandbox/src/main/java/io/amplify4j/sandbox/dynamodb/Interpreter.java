@@ -110,7 +110,12 @@ final class Interpreter {
         return store.writeLocked(List.of(tableName), () -> {
             Optional<Map<String, AttributeValue>> existing = table.get(key);
             if (condition.isPresent() && !condition.get().holds(existing)) {
-                Optional<Map<String, AttributeValue>> desired = existing.map(e -> UpdateApplier.apply(update, e));
+                Optional<Map<String, AttributeValue>> desired;
+                try {
+                    desired = existing.map(e -> UpdateApplier.apply(update, e));
+                } catch (ExpressionException e) {
+                    desired = Optional.empty(); // the update could not apply: the item is not what it would make
+                }
                 return conditionFailed(condition.get(), existing, desired);
             }
             Map<String, AttributeValue> updated = UpdateApplier.apply(update, existing.orElse(key));

@@ -190,6 +190,24 @@ class UpdateItemTest {
     }
 
     @Test
+    void aFailedUpdateConditionIsReportedEvenWhenTheUpdateCouldNotApply() {
+        fixtures.put("Todo", "{'id':{'S':'1'},'n':{'S':'text'}}");
+        DataSourceException error = fixtures.fail("Todo", "{'operation':'UpdateItem','key':{'id':{'S':'1'}},"
+                + "'update':{'expression':'SET n = n + :one','expressionValues':{':one':{'N':'1'}}},"
+                + "'condition':{'expression':'attribute_not_exists(id)'}}");
+        assertThat(error.type()).isEqualTo("DynamoDB:ConditionalCheckFailedException");
+    }
+
+    @Test
+    void anUpdateWhoseResultIsAlreadyInPlaceSucceedsDespiteItsCondition() {
+        fixtures.put("Todo", "{'id':{'S':'1'},'done':{'BOOL':true}}");
+        Object result = fixtures.run("Todo", "{'operation':'UpdateItem','key':{'id':{'S':'1'}},"
+                + "'update':{'expression':'SET done = :t','expressionValues':{':t':{'BOOL':true},':f':{'BOOL':false}}},"
+                + "'condition':{'expression':'done = :f'}}");
+        assertThat(Json.canon(result)).isEqualTo(Json.canon("{'id':'1','done':true}"));
+    }
+
+    @Test
     void updateThatGrowsTheItemPastTheLimitIsRejected() {
         fixtures.put("Todo", "{'id':{'S':'1'},'a':{'S':'" + "x".repeat(300_000) + "'}}");
         Map<String, Object> request = update("SET b = :v", null,
