@@ -1,0 +1,136 @@
+package io.amplify4j.sandbox.dynamodb;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Supplier;
+
+/**
+ * The sandbox's DynamoDB: a registry of in-memory tables that {@link DynamoDbDataSource}s read and write, and that
+ * batch and transaction requests address by table name.
+ *
+ * <p>Thread-safe. Each table has one read-write lock; an operation on several tables (batch, transaction) takes
+ * the locks of all of them in table-name order, so such operations are atomic and cannot deadlock. Every change is
+ * first handed to the {@link Journal}.
+ */
+public final class DynamoDbStore {
+    private final Map<String, Table> tables = new ConcurrentHashMap<>();
+    private final Journal journal;
+
+    /** An in-memory store. */
+    public DynamoDbStore() {
+        this(Journal.NONE);
+    }
+
+    /** A store that writes every change to {@code journal} before applying it. */
+    public DynamoDbStore(Journal journal) {
+        this.journal = Objects.requireNonNull(journal, "journal");
+    }
+
+    /** Creates a table; fails when one with that name exists. */
+    public synchronized void createTable(TableDefinition definition) {
+        if (tables.containsKey(definition.name())) {
+            throw new IllegalStateException("table " + definition.name() + " already exists");
+        }
+        tables.put(definition.name(), new Table(definition));
+    }
+
+    /** The names of all tables, sorted. */
+    public Set<String> tableNames() {
+        return new TreeSet<>(tables.keySet());
+    }
+
+    public Optional<TableDefinition> table(String name) {
+        return Optional.ofNullable(tables.get(name)).map(t -> t.definition);
+    }
+
+    /** The number of items a table holds. */
+    public long itemCount(String tableName) {
+        Table table = require(tableName);
+        return readLocked(List.of(tableName), table::count);
+    }
+
+    /** A data source bound to one table of this store. */
+    public DynamoDbDataSource dataSource(String tableName) {
+        return new DynamoDbDataSource(tableName, this);
+    }
+
+    /**
+     * Applies already-validated changes without journaling them: replaying a journal into a fresh store.
+     * Unknown tables fail.
+     */
+    public void apply(List<Mutation> mutations) {
+        Set<String> names = new TreeSet<>();
+        mutations.forEach(m -> names.add(m.table()));
+        names.forEach(this::require);
+        writeLocked(names, () -> {
+            applyInMemory(mutations);
+            return null;
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------ internals
+
+    Table require(String name) {
+        Table table = tables.get(name);
+        if (table == null) {
+            throw DynamoDbError.resourceNotFound();
+        }
+        return table;
+    }
+
+    /** Journals then applies changes; the caller holds the write locks of the tables involved. */
+    void commit(List<Mutation> mutations) {
+        if (mutations.isEmpty()) {
+            return;
+        }
+        journal.append(List.copyOf(mutations));
+        applyInMemory(mutations);
+    }
+
+    private void applyInMemory(List<Mutation> mutations) {
+        for (Mutation mutation : mutations) {
+            Table table = require(mutation.table());
+            if (mutation.item().isPresent()) {
+                table.put(mutation.item().get());
+            } else {
+                table.delete(mutation.key());
+            }
+        }
+    }
+
+    <T> T writeLocked(Collection<String> tableNames, Supplier<T> action) {
+        return locked(tableNames, true, action);
+    }
+
+    <T> T readLocked(Collection<String> tableNames, Supplier<T> action) {
+        return locked(tableNames, false, action);
+    }
+
+    private <T> T locked(Collection<String> tableNames, boolean write, Supplier<T> action) {
+        List<Lock> locks = new ArrayList<>();
+        for (String name : new TreeSet<>(tableNames)) {
+            Table table = require(name);
+            locks.add(write ? table.lock.writeLock() : table.lock.readLock());
+        }
+        int acquired = 0;
+        try {
+            for (Lock lock : locks) {
+                lock.lock();
+                acquired++;
+            }
+            return action.get();
+        } finally {
+            for (int i = acquired - 1; i >= 0; i--) {
+                locks.get(i).unlock();
+            }
+        }
+    }
+}
