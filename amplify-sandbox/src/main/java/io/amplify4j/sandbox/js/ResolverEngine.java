@@ -55,7 +55,6 @@ public final class ResolverEngine implements AutoCloseable {
     private static final String MODULE_MIME = "application/javascript+module";
 
     private final Engine engine;
-    private final Map<String, String> modules;
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
     private final ModuleFileSystem fileSystem;
     private final RuntimeHost host;
@@ -69,7 +68,7 @@ public final class ResolverEngine implements AutoCloseable {
     private volatile boolean closed;
 
     private ResolverEngine(Builder builder) {
-        this.modules = Map.copyOf(builder.modules);
+        builder.modules.forEach(this::define);
         this.statementLimit = builder.statementLimit;
         this.maxIdleContexts = builder.maxIdleContexts;
         this.log = builder.log;
@@ -97,9 +96,22 @@ public final class ResolverEngine implements AutoCloseable {
         return new Builder();
     }
 
-    /** The module paths this engine can run. */
-    public java.util.Set<String> modules() {
-        return modules.keySet();
+    /** The module paths this engine can run, sorted. */
+    public List<String> modules() {
+        return sources.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * Adds a module, or replaces one (contexts load the new text on their next use of the path). Resolver modules
+     * are single files: they may import only {@code @aws-appsync/utils}.
+     *
+     * @param path the module's path, for example {@code Query.getTodo.js}
+     * @param source its JavaScript text
+     */
+    public void define(String path, String source) {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(source, "source");
+        sources.put(path, Source.newBuilder("js", source, path).mimeType(MODULE_MIME).buildLiteral());
     }
 
     /** How many guest contexts this engine has created so far (for tests and benchmarks of the pool). */
@@ -176,12 +188,8 @@ public final class ResolverEngine implements AutoCloseable {
         return new GuestContext(context, exports.getMember("invoke"));
     }
 
-    private Source source(String module) {
-        String text = modules.get(module);
-        if (text == null) {
-            throw new IllegalArgumentException("No module " + module + " in this engine; it has " + modules.keySet().stream().sorted().toList());
-        }
-        return sources.computeIfAbsent(module, m -> Source.newBuilder("js", text, m).mimeType(MODULE_MIME).buildLiteral());
+    private Optional<Source> source(String module) {
+        return Optional.ofNullable(sources.get(module));
     }
 
     private static String resource(String name) {
@@ -198,7 +206,8 @@ public final class ResolverEngine implements AutoCloseable {
     private static final class GuestContext {
         final Context context;
         final Value invoke;
-        final Map<String, Value> exports = new HashMap<>();
+        /** Module namespaces by source: a redefined module is a new source and is evaluated afresh. */
+        final Map<Source, Value> exports = new HashMap<>();
         boolean broken;
 
         GuestContext(Context context, Value invoke) {
@@ -316,10 +325,15 @@ public final class ResolverEngine implements AutoCloseable {
             }
             String out;
             try {
-                Value exports = guest.exports.get(module);
+                Optional<Source> source = source(module);
+                if (source.isEmpty()) {
+                    return new Failed(GraphQLError.of("No module " + module + " is defined in the resolver engine", "Code"));
+                }
+                Value exports = guest.exports.get(source.get());
                 if (exports == null) {
-                    exports = guest.context.eval(source(module));
-                    guest.exports.put(module, exports);
+                    exports = guest.context.eval(source.get());
+                    guest.exports.keySet().removeIf(stale -> stale.getName().equals(module));
+                    guest.exports.put(source.get(), exports);
                 }
                 Value function = exports.getMember(handler);
                 if (function == null || !function.canExecute()) {
