@@ -146,7 +146,8 @@ public final class ResolverEngine implements AutoCloseable {
         while ((guest = idle.poll()) != null) {
             guest.context.close();
         }
-        engine.close();
+        // cancels contexts still running a request on another thread
+        engine.close(true);
     }
 
     // ------------------------------------------------------------------------------------------- contexts
