@@ -177,6 +177,15 @@ class UtilTest {
     }
 
     @Test
+    void theVtlOnlyHelpersAreAbsentAsInAppSyncJs() {
+        // isNull, defaultIfNull, typeOf, toJson... belong to VTL's $util; @aws-appsync/utils does not declare them,
+        // so code calling them must fail here as it would in AppSync
+        assertThat(Guest.eval(engine, "['isNull', 'isNullOrEmpty', 'isNullOrBlank', 'defaultIfNull', 'typeOf', 'isString',"
+                + " 'toJson', 'parseJson', 'qr', 'quiet'].filter((name) => util[name] !== undefined)"))
+                .isEqualTo(java.util.List.of());
+    }
+
+    @Test
     void theUtilObjectCannotBeChangedByResolverCode() {
         var result = Guest.run(engine, "util.autoId = () => 'fixed'; return util.autoId();", Guest.request());
         assertThat(result.errors()).singleElement().satisfies(e -> {
