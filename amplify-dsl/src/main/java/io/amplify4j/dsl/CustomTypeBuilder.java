@@ -12,13 +12,6 @@ public final class CustomTypeBuilder extends FieldContainer<CustomTypeBuilder> {
 
     CustomTypeDefinition toDefinition(Problems problems) {
         String place = "data.types." + name();
-        for (FieldState field : fields) {
-            if (field.rules != null) {
-                problems.add(place + ".fields." + field.name, "Fields of custom types cannot have authorization rules;"
-                        + " a custom type is readable by whoever may call the operation that returns it. Remove"
-                        + " authorization(...) from this field.");
-            }
-        }
         return new CustomTypeDefinition(name(), fieldDefinitions(place, problems), Optional.ofNullable(description));
     }
 

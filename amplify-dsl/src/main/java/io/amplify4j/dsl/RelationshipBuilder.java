@@ -64,9 +64,6 @@ public final class RelationshipBuilder {
         // The reference fields live on the child: the related model for hasMany/hasOne, this model for belongsTo.
         ModelBuilder holder = kind == RelationshipDefinition.Kind.BELONGS_TO ? model : related;
         List<String> referenceNames = holder.fieldNames(references, place + ".references", problems);
-        if (kind == RelationshipDefinition.Kind.HAS_MANY ? false : valueRequired) {
-            problems.add(place, "valueRequired() applies to hasMany relationships only. Use required() instead.");
-        }
         List<io.amplify4j.model.data.AuthRule> authRules = rules == null
                 ? List.of()
                 : Rule.toModel(rules.apply(new FieldAllow(model, place + ".rules", problems)), place + ".rules", problems,
