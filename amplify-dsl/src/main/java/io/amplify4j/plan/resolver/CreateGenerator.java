@@ -122,7 +122,7 @@ final class CreateGenerator {
         functions.add(Modules.data(type, fieldName, ResolverNames.tableDataSource(model.name()),
                 new JsModule(type + "." + fieldName + " data")
                         .constant("MODEL", facts)
-                        .snippet(JsSnippets.EXPRESSIONS)
+                        .snippet(JsSnippets.AND_EXPRESSIONS).snippet(JsSnippets.CONDITION_EXPRESSION)
                         .snippet(JsSnippets.COMPOSITE)
                         .snippet(JsSnippets.KEY)
                         .snippet(JsSnippets.VALIDATE)

@@ -36,7 +36,8 @@ final class DeleteGenerator {
         functions.add(Modules.data(type, fieldName, ResolverNames.tableDataSource(model.name()),
                 new JsModule(type + "." + fieldName + " data")
                         .constant("KEY", context.primaryKey(model))
-                        .snippet(JsSnippets.EXPRESSIONS)
+                        .snippet(JsSnippets.CHECKS_EXPRESSION).snippet(JsSnippets.AND_EXPRESSIONS)
+                        .snippet(JsSnippets.CONDITION_EXPRESSION)
                         .snippet(JsSnippets.COMPOSITE)
                         .snippet(JsSnippets.KEY)
                         .request(DATA_REQUEST)

@@ -206,8 +206,8 @@ final class JsSnippets {
             }
             """;
 
-    /** DynamoDB expressions: the auth checks as one OR-ed expression, AND-ing expressions, the caller's inputs. */
-    static final String EXPRESSIONS = """
+    /** The auth checks as one OR-ed DynamoDB expression (an expression no item satisfies when there are none). */
+    static final String CHECKS_EXPRESSION = """
             function checksExpression(checks, prefix) {
               const parts = [];
               const names = {};
@@ -232,7 +232,10 @@ final class JsSnippets {
               }
               return { expression: parts.join(' OR '), expressionNames: names, expressionValues: values };
             }
+            """;
 
+    /** Expressions AND-ed into one; null when there are none. */
+    static final String AND_EXPRESSIONS = """
             function andExpressions(expressions) {
               const parts = [];
               const names = {};
@@ -256,7 +259,10 @@ final class JsSnippets {
               }
               return out;
             }
+            """;
 
+    /** The caller's filter input as a DynamoDB filter expression. */
+    static final String FILTER_EXPRESSION = """
             function filterExpression(filter) {
               if (filter === undefined || filter === null || Object.keys(filter).length === 0) {
                 return null;
@@ -267,7 +273,10 @@ final class JsSnippets {
               }
               return JSON.parse(text);
             }
+            """;
 
+    /** The caller's condition input as a DynamoDB condition expression. */
+    static final String CONDITION_EXPRESSION = """
             function conditionExpression(condition) {
               if (condition === undefined || condition === null || Object.keys(condition).length === 0) {
                 return null;

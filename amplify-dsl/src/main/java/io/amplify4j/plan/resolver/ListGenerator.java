@@ -56,7 +56,8 @@ final class ListGenerator {
         JsModule data = new JsModule(type + "." + fieldName + " data");
         key.ifPresent(k -> data.constant("KEY", k));
         index.ifPresent(i -> data.constant("INDEX", i));
-        data.snippet(JsSnippets.EXPRESSIONS).snippet(JsSnippets.LIMIT);
+        data.snippet(JsSnippets.CHECKS_EXPRESSION).snippet(JsSnippets.AND_EXPRESSIONS)
+                .snippet(JsSnippets.FILTER_EXPRESSION).snippet(JsSnippets.LIMIT);
         if (key.isPresent()) {
             data.snippet(JsSnippets.COMPOSITE).snippet(JsSnippets.KEY_CONDITION);
         }
@@ -65,7 +66,7 @@ final class ListGenerator {
         request.append("const decision = ctx.stash.auth;\n");
         request.append("const filter = andExpressions([\n"
                 + "  filterExpression(args.filter),\n"
-                + "  decision.isStatic ? null : checksExpression(decision.checks, 'auth'),\n"
+                + "  decision.isStatic ? null : checksExpression(decision.checks, 'a4j_auth'),\n"
                 + "]);\n");
         request.append(key.isPresent() ? "const query = keyCondition(args, KEY);\n" : "const query = null;\n");
         request.append("const request = { operation: query ? 'Query' : 'Scan', limit: limitOf(args.limit) };\n");

@@ -129,7 +129,8 @@ final class RelationshipGenerator {
                     .constant("EMPTY", many ? Map.of("items", List.of()) : null)
                     .snippet(JsSnippets.COMPOSITE);
             if (many) {
-                data.snippet(JsSnippets.EXPRESSIONS).snippet(JsSnippets.LIMIT)
+                data.snippet(JsSnippets.CHECKS_EXPRESSION).snippet(JsSnippets.AND_EXPRESSIONS)
+                        .snippet(JsSnippets.FILTER_EXPRESSION).snippet(JsSnippets.LIMIT)
                         .request(QUERY_REQUEST + """
                                 request.limit = limitOf(args.limit);
                                 const filter = andExpressions([

@@ -199,14 +199,20 @@ final class ResolverContext {
     private static Object operand(FieldValidator validator) {
         return switch (validator.kind()) {
             case MIN_LENGTH, MAX_LENGTH -> Integer.parseInt(validator.operand().trim());
-            case GT, LT, GTE, LTE -> new BigDecimal(validator.operand().trim());
+            case GT, LT, GTE, LTE -> number(validator.operand());
             default -> validator.operand();
         };
     }
 
+    /** A numeric operand without trailing zeros: {@code 0.0} is {@code 0}, {@code 2.50} is {@code 2.5}. */
+    private static BigDecimal number(String text) {
+        BigDecimal value = new BigDecimal(text.trim()).stripTrailingZeros();
+        return value.scale() < 0 ? value.setScale(0) : value;
+    }
+
     /** The message a failed check reports when the definition gives none. */
     static String defaultMessage(String field, FieldValidator validator) {
-        String operand = validator.operand();
+        String operand = validator.kind().isNumeric() ? number(validator.operand()).toPlainString() : validator.operand();
         return switch (validator.kind()) {
             case MIN_LENGTH -> field + " must be at least " + operand + " characters long";
             case MAX_LENGTH -> field + " must be at most " + operand + " characters long";

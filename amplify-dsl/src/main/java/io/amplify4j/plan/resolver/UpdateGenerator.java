@@ -156,7 +156,8 @@ final class UpdateGenerator {
         functions.add(Modules.data(type, fieldName, ResolverNames.tableDataSource(model.name()),
                 new JsModule(type + "." + fieldName + " data")
                         .constant("MODEL", facts)
-                        .snippet(JsSnippets.EXPRESSIONS)
+                        .snippet(JsSnippets.CHECKS_EXPRESSION).snippet(JsSnippets.AND_EXPRESSIONS)
+                        .snippet(JsSnippets.CONDITION_EXPRESSION)
                         .snippet(JsSnippets.COMPOSITE)
                         .snippet(JsSnippets.KEY)
                         .snippet(JsSnippets.VALIDATE)

@@ -5,11 +5,12 @@ import io.amplify4j.fixtures.ShopBackend;
 import io.amplify4j.fixtures.TodoBackend;
 import io.amplify4j.plan.BackendPlan;
 import io.amplify4j.plan.DataPlan;
+import io.amplify4j.plan.LedgerBackend;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The fixture plans whose resolvers the tests check, and every generated module of a plan by its path. */
+/** The fixture plans (todo, blog, shop, and the ledger for composite keys) whose resolvers the tests check, and every generated module of a plan by its path. */
 final class ResolverFixtures {
     private ResolverFixtures() {}
 
@@ -18,6 +19,7 @@ final class ResolverFixtures {
         plans.put("todo", plan(new TodoBackend().define()));
         plans.put("blog", plan(new BlogBackend().define()));
         plans.put("shop", plan(new ShopBackend().define()));
+        plans.put("ledger", plan(new LedgerBackend().define()));
         return plans;
     }
 
