@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The fixture plans (todo, blog, shop, and the ledger for composite keys) whose resolvers the tests check, and every generated module of a plan by its path. */
+/** The fixture plans (todo, blog, shop, the ledger for composite keys, and the extras) whose resolvers the tests check, and every generated module of a plan by its path. */
 final class ResolverFixtures {
     private ResolverFixtures() {}
 
@@ -20,6 +20,7 @@ final class ResolverFixtures {
         plans.put("blog", plan(new BlogBackend().define()));
         plans.put("shop", plan(new ShopBackend().define()));
         plans.put("ledger", plan(new LedgerBackend().define()));
+        plans.put("extras", plan(new ExtrasBackend().define()));
         return plans;
     }
 

@@ -157,6 +157,20 @@ class ResolverStructureTest {
     }
 
     @Test
+    void customJsHandlersRunInOrderAfterTheAuthFunctionFromTheirEntryPaths() {
+        DataPlan extras = ResolverFixtures.plan(new ExtrasBackend().define());
+        ResolverPlan archive = extras.resolver("Mutation", "archiveDocument").orElseThrow();
+        assertThat(functions(extras, "Mutation", "archiveDocument")).containsExactly(
+                "MutationArchiveDocumentAuth:NONE", "MutationArchiveDocumentHandler1:NONE",
+                "MutationArchiveDocumentHandler2:DocumentTable");
+        assertThat(archive.functions().subList(1, 3)).extracting(PipelineFunctionPlan::source).containsExactly(
+                new ModuleSource.UserFile("src/main/js/archive/check.js"),
+                new ModuleSource.UserFile("src/main/js/archive/write.js"));
+        assertThat(functions(extras, "Person", "passport")).containsExactly(
+                "PersonPassportAuth:NONE", "PersonPassportData:PassportTable");
+    }
+
+    @Test
     void grantedFunctionsAreAdmittedOnlyForTheirRootTypes() {
         DataPlan shop = ResolverFixtures.plan(new ShopBackend().define());
         String restock = "\"env\":\"AMPLIFY_FUNCTION_ROLE_ARN_RESTOCK\"";
