@@ -241,10 +241,13 @@ final class ResolverContext {
                 .isPresent();
     }
 
-    /** Owner fields of rules that do not allow owner transfer: immutable for callers admitted through them. */
-    static List<String> immutableOwnerFields(ModelPlan model) {
+    /**
+     * The owner fields of the model's rules: callers admitted only through owner or group-field rules may change one
+     * only as its owner under a rule that allows owner transfer.
+     */
+    static List<String> ownerFields(ModelPlan model) {
         return model.rules().stream()
-                .filter(r -> r instanceof AuthRule.Owner o && !o.allowOwnerTransfer())
+                .filter(r -> r instanceof AuthRule.Owner)
                 .map(r -> ((AuthRule.Owner) r).field())
                 .distinct()
                 .sorted()

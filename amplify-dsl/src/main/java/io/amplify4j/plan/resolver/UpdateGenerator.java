@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code updateX}: auth (the rules granting update; owner fields immutable for callers admitted only through
- * owner or group-field rules unless the rule allows owner transfer; field-level update rules) → UpdateItem whose ONE
+ * {@code updateX}: auth (the rules granting update; for callers admitted only through owner or group-field rules,
+ * an owner field may change only when the caller is that field's owner under a rule allowing owner transfer, checked
+ * in the condition; field-level update rules) → UpdateItem whose ONE
  * condition is {@code attribute_exists(<pk>)} AND the caller's condition AND the owner/group check AND, with a version
  * field, {@code version = :expected}; validators, refreshed updatedAt, recomputed composite attributes, version + 1
  * → response filter.
@@ -24,14 +25,23 @@ final class UpdateGenerator {
             if (!decision.allowed) {
               util.unauthorized();
             }
+            const fieldChecks = [];
             if (!decision.isStatic) {
-              for (const field of IMMUTABLE_OWNER_FIELDS) {
+              for (const field of OWNER_FIELDS) {
                 if (input[field] !== undefined) {
-                  util.unauthorized();
+                  const transfer = [];
+                  for (const check of decision.checks) {
+                    if (check.kind === 'owner' && check.field === field && check.allowOwnerTransfer) {
+                      transfer.push(check);
+                    }
+                  }
+                  if (transfer.length === 0) {
+                    util.unauthorized();
+                  }
+                  fieldChecks.push(transfer);
                 }
               }
             }
-            const fieldChecks = [];
             for (const field of Object.keys(FIELD_RULES)) {
               if (input[field] !== undefined) {
                 const fieldDecision = authorize(ctx, FIELD_RULES[field]);
@@ -143,7 +153,7 @@ final class UpdateGenerator {
         functions.add(Modules.authWith(type, fieldName, new JsModule(type + "." + fieldName + " auth")
                 .constant("RULES", context.operationRules(model, ModelOperationKind.UPDATE))
                 .constant("FIELD_RULES", context.fieldRules(model, ModelOperation.UPDATE))
-                .constant("IMMUTABLE_OWNER_FIELDS", ResolverContext.immutableOwnerFields(model))
+                .constant("OWNER_FIELDS", ResolverContext.ownerFields(model))
                 .snippet(JsSnippets.CALLER)
                 .request(AUTH_REQUEST)
                 .response(Modules.AUTH_RESPONSE)));

@@ -5,7 +5,7 @@ const RULES = [{"allowOwnerTransfer":false,"field":"owner","identityClaim":"sub:
 
 const FIELD_RULES = {};
 
-const IMMUTABLE_OWNER_FIELDS = ["owner"];
+const OWNER_FIELDS = ["owner"];
 
 function callerOf(ctx) {
   const env = ctx.env ?? {};
@@ -159,14 +159,23 @@ export function request(ctx) {
   if (!decision.allowed) {
     util.unauthorized();
   }
+  const fieldChecks = [];
   if (!decision.isStatic) {
-    for (const field of IMMUTABLE_OWNER_FIELDS) {
+    for (const field of OWNER_FIELDS) {
       if (input[field] !== undefined) {
-        util.unauthorized();
+        const transfer = [];
+        for (const check of decision.checks) {
+          if (check.kind === 'owner' && check.field === field && check.allowOwnerTransfer) {
+            transfer.push(check);
+          }
+        }
+        if (transfer.length === 0) {
+          util.unauthorized();
+        }
+        fieldChecks.push(transfer);
       }
     }
   }
-  const fieldChecks = [];
   for (const field of Object.keys(FIELD_RULES)) {
     if (input[field] !== undefined) {
       const fieldDecision = authorize(ctx, FIELD_RULES[field]);
