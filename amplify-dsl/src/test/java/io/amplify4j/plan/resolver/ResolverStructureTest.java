@@ -116,6 +116,29 @@ class ResolverStructureTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("plans")
+    void modulesAndPipelinesStayWithinAppSyncLimits(String name, DataPlan plan) {
+        // AppSync: at most 32 KB of code per resolver or function, at most 10 functions per pipeline.
+        ResolverFixtures.modules(plan).forEach((path, code) ->
+                assertThat(code.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).as(path)
+                        .isLessThan(32 * 1024));
+        plan.resolvers().forEach(r -> assertThat(r.functions()).as(r.coordinate()).hasSizeLessThanOrEqualTo(10));
+    }
+
+    @Test
+    void environmentAndDataSourceNames() {
+        assertThat(ResolverNames.functionRoleArnEnv("restock")).isEqualTo("AMPLIFY_FUNCTION_ROLE_ARN_RESTOCK");
+        assertThat(ResolverNames.functionRoleArnEnv("partnerAuthorizer"))
+                .isEqualTo("AMPLIFY_FUNCTION_ROLE_ARN_PARTNER_AUTHORIZER");
+        assertThat(ResolverNames.functionRoleArnEnv("image-resize2")).isEqualTo("AMPLIFY_FUNCTION_ROLE_ARN_IMAGE_RESIZE2");
+        assertThat(ResolverNames.functionDataSource("partnerAuthorizer")).isEqualTo("FnPartnerAuthorizer");
+        assertThat(ResolverNames.functionDataSource("image-resize")).isEqualTo("FnImage_resize");
+        assertThat(ResolverNames.tableDataSource("OrderItem")).isEqualTo("OrderItemTable");
+        assertThat(ResolverNames.function("Query", "getTodo", "Auth")).isEqualTo("QueryGetTodoAuth");
+        assertThat(ResolverNames.resolverModulePath("Product", "reviews")).isEqualTo("Product/reviews/resolver.js");
+    }
+
     @Test
     void planningTwiceGivesTheSameBytes() {
         Map<String, DataPlan> first = ResolverFixtures.plans();
