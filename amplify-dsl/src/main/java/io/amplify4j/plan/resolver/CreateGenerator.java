@@ -78,6 +78,9 @@ final class CreateGenerator {
                 item[field] = now;
               }
             }
+            if (MODEL.versionField && item[MODEL.versionField] === undefined) {
+              item[MODEL.versionField] = 1;
+            }
             validate(item, MODEL.validators);
             for (const composite of MODEL.composites) {
               const value = compositeOf(item, composite.fields);
@@ -119,6 +122,7 @@ final class CreateGenerator {
         facts.put("generatesId", ResolverContext.generatesId(model));
         facts.put("timestamps", context.timestamps(model));
         facts.put("validators", context.validators(model));
+        facts.put("versionField", model.definition().versionField().orElse(null));
         functions.add(Modules.data(type, fieldName, ResolverNames.tableDataSource(model.name()),
                 new JsModule(type + "." + fieldName + " data")
                         .constant("MODEL", facts)

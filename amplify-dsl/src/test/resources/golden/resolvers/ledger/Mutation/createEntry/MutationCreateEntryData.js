@@ -132,6 +132,9 @@ export function request(ctx) {
       item[field] = now;
     }
   }
+  if (MODEL.versionField && item[MODEL.versionField] === undefined) {
+    item[MODEL.versionField] = 1;
+  }
   validate(item, MODEL.validators);
   for (const composite of MODEL.composites) {
     const value = compositeOf(item, composite.fields);

@@ -201,6 +201,9 @@ export function request(ctx) {
       expressionValues: { ':a4j_expected': util.dynamodb.toDynamoDB(expected) },
     });
   }
+  if (sets.length === 0 && removes.length === 0) {
+    util.error('Nothing to update: give at least one field besides the key', 'ValidationError');
+  }
   let expression = sets.length > 0 ? 'SET ' + sets.join(', ') : '';
   if (removes.length > 0) {
     expression = expression + (expression ? ' ' : '') + 'REMOVE ' + removes.join(', ');
