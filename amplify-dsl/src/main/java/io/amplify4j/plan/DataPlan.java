@@ -3,6 +3,10 @@ package io.amplify4j.plan;
 import io.amplify4j.manifest.Json;
 import io.amplify4j.model.Canonical;
 import io.amplify4j.model.data.DataDefinition;
+import io.amplify4j.plan.resolver.DataSourcePlan;
+import io.amplify4j.plan.resolver.EnvironmentVariablePlan;
+import io.amplify4j.plan.resolver.ResolverPlan;
+import io.amplify4j.plan.resolver.ResolverPlanner;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,13 +19,20 @@ import java.util.Optional;
  * @param tables the table plans, in model declaration order
  * @param schema the AppSync SDL, without AWS scalar or directive declarations (AppSync provides them)
  * @param modelIntrospection Amplify's model introspection schema as JSON text, for {@code amplify_outputs.json}
+ * @param resolvers the APPSYNC_JS pipeline resolver of every generated query, mutation, subscription and relationship
+ *     field and of every custom operation (see {@link io.amplify4j.plan.resolver})
+ * @param dataSources the data sources the resolvers' functions name
+ * @param environment the {@code ctx.env} variables the resolvers read; CDK and the sandbox set them
  */
 public record DataPlan(
         DataDefinition definition,
         List<ModelPlan> models,
         List<TablePlan> tables,
         String schema,
-        String modelIntrospection) {
+        String modelIntrospection,
+        List<ResolverPlan> resolvers,
+        List<DataSourcePlan> dataSources,
+        List<EnvironmentVariablePlan> environment) {
 
     public DataPlan {
         Objects.requireNonNull(definition, "definition");
@@ -29,6 +40,9 @@ public record DataPlan(
         tables = Canonical.list(tables);
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(modelIntrospection, "modelIntrospection");
+        resolvers = Canonical.list(resolvers);
+        dataSources = Canonical.list(dataSources);
+        environment = Canonical.list(environment);
     }
 
     /** Plans the data definition of backend {@code backendName}. */
@@ -38,13 +52,22 @@ public record DataPlan(
         TablePlanner tables = new TablePlanner(models, names);
         List<TablePlan> tablePlans = models.stream().map(tables::plan).toList();
         String schema = GraphqlSchemaRenderer.render(definition, models, names);
+        ResolverPlanner resolvers = new ResolverPlanner(definition, models, names);
         return new DataPlan(definition, models, tablePlans, schema,
-                Json.write(ModelIntrospection.of(definition, models, names)));
+                Json.write(ModelIntrospection.of(definition, models, names)),
+                resolvers.resolvers(), resolvers.dataSources(), resolvers.environment());
     }
 
     /** The plan of the model of that name. */
     public Optional<ModelPlan> model(String name) {
         return models.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    /** The resolver of a field, {@code Type.field}. */
+    public Optional<ResolverPlan> resolver(String typeName, String fieldName) {
+        return resolvers.stream()
+                .filter(r -> r.typeName().equals(typeName) && r.fieldName().equals(fieldName))
+                .findFirst();
     }
 
     /** The table of the model of that name. */

@@ -9,7 +9,7 @@ import graphql.schema.idl.UnExecutableSchemaGenerator;
  * Parses and validates generated SDL with graphql-java. AppSync declares its scalars and directives itself, so the
  * generated SDL leaves them out; this test-only prelude declares them so graphql-java can check every use.
  */
-final class AppSyncSchemas {
+public final class AppSyncSchemas {
     static final String PRELUDE = """
             scalar AWSDate
             scalar AWSTime
@@ -32,7 +32,7 @@ final class AppSyncSchemas {
     private AppSyncSchemas() {}
 
     /** The schema, parsed and validated; throws on any error. */
-    static GraphQLSchema parse(String sdl) {
+    public static GraphQLSchema parse(String sdl) {
         TypeDefinitionRegistry registry = new SchemaParser().parse(PRELUDE + sdl);
         return UnExecutableSchemaGenerator.makeUnExecutableSchema(registry);
     }

@@ -20,7 +20,7 @@ import java.util.List;
  * What the three fixtures leave out: composite sort keys on the table and on an index, numeric and enum keys,
  * list-of-enum fields, coarse disabled operations, an explicit table name and an asynchronous function handler.
  */
-final class LedgerBackend implements BackendDefinition {
+public final class LedgerBackend implements BackendDefinition {
     @Override
     public BackendModel define() {
         BackendBuilder backend = Backend.builder("ledger");

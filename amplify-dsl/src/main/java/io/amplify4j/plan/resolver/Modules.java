@@ -1,0 +1,92 @@
+package io.amplify4j.plan.resolver;
+
+import io.amplify4j.model.data.ModelOperation;
+import io.amplify4j.plan.ModelPlan;
+import io.amplify4j.plan.resolver.PipelineFunctionPlan.Role;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Modules every generator uses: the pass-through resolver module, the auth function, the response filter. */
+final class Modules {
+    private Modules() {}
+
+    static final String AUTH_RESPONSE = "return ctx.prev.result;";
+
+    /** A resolver module that starts the pipeline with an empty result and returns the last function's result. */
+    static String resolver(String typeName, String fieldName) {
+        return new JsModule(typeName + "." + fieldName + " resolver")
+                .request("return {};")
+                .response("return ctx.prev.result;")
+                .render();
+    }
+
+    /** The standard auth function: callers no rule admits are refused; the decision goes to {@code ctx.stash.auth}. */
+    static PipelineFunctionPlan auth(String typeName, String fieldName, List<Map<String, Object>> rules) {
+        return authWith(typeName, fieldName, new JsModule(typeName + "." + fieldName + " auth")
+                .constant("RULES", rules)
+                .snippet(JsSnippets.CALLER)
+                .request("""
+                        const decision = authorize(ctx, RULES);
+                        if (!decision.allowed) {
+                          util.unauthorized();
+                        }
+                        ctx.stash.auth = decision;
+                        return { payload: null };
+                        """)
+                .response(AUTH_RESPONSE));
+    }
+
+    static PipelineFunctionPlan authWith(String typeName, String fieldName, JsModule module) {
+        return new PipelineFunctionPlan(ResolverNames.function(typeName, fieldName, "Auth"), Role.AUTH,
+                ResolverNames.NONE_DATA_SOURCE, new ModuleSource.Generated(module.render()));
+    }
+
+    static PipelineFunctionPlan data(String typeName, String fieldName, String dataSource, JsModule module) {
+        return new PipelineFunctionPlan(ResolverNames.function(typeName, fieldName, "Data"), Role.DATA, dataSource,
+                new ModuleSource.Generated(module.render()));
+    }
+
+    /**
+     * The response filter of a field returning {@code model} (one item, or a connection's items): present only
+     * when the model has field-level rules.
+     */
+    static Optional<PipelineFunctionPlan> filter(
+            ResolverContext context, ModelPlan model, String typeName, String fieldName, boolean connection) {
+        Map<String, List<Map<String, Object>>> fieldRules = context.fieldRules(model, ModelOperation.READ);
+        if (fieldRules.isEmpty()) {
+            return Optional.empty();
+        }
+        JsModule module = new JsModule(typeName + "." + fieldName + " response filter")
+                .constant("TYPE", model.name())
+                .constant("FIELD_RULES", fieldRules)
+                .snippet(JsSnippets.CALLER)
+                .snippet(JsSnippets.ITEM)
+                .snippet(JsSnippets.REDACT)
+                .request("return { payload: ctx.prev.result };")
+                .response(connection
+                        ? """
+                        const result = ctx.result;
+                        if (result && result.items) {
+                          redact(ctx, result.items, TYPE, FIELD_RULES);
+                        }
+                        return result;
+                        """
+                        : """
+                        const result = ctx.result;
+                        if (result) {
+                          redact(ctx, [result], TYPE, FIELD_RULES);
+                        }
+                        return result;
+                        """);
+        return Optional.of(new PipelineFunctionPlan(ResolverNames.function(typeName, fieldName, "Filter"), Role.FILTER,
+                ResolverNames.NONE_DATA_SOURCE, new ModuleSource.Generated(module.render())));
+    }
+
+    /** Data-source errors surface unchanged: message and type (for example a failed condition). */
+    static final String ERROR_CHECK = """
+            if (ctx.error) {
+              util.error(ctx.error.message, ctx.error.type);
+            }
+            """;
+}

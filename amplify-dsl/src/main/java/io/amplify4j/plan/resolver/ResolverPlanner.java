@@ -1,0 +1,93 @@
+package io.amplify4j.plan.resolver;
+
+import io.amplify4j.model.data.CustomOperation;
+import io.amplify4j.model.data.DataDefinition;
+import io.amplify4j.model.data.FunctionDataAccess;
+import io.amplify4j.plan.IndexPlan;
+import io.amplify4j.plan.ModelOperationKind;
+import io.amplify4j.plan.ModelPlan;
+import io.amplify4j.plan.Names;
+import io.amplify4j.plan.RelationshipPlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Plans every resolver of the API, its data sources and the environment variables the modules read. Order is fixed:
+ * per model (declaration order) get, list, index queries, create, update, delete, subscriptions, then relationship
+ * fields; then custom operations in declaration order.
+ */
+public final class ResolverPlanner {
+    private final ResolverContext context;
+
+    public ResolverPlanner(DataDefinition data, List<ModelPlan> models, Names names) {
+        this.context = new ResolverContext(data, models, names);
+    }
+
+    public List<ResolverPlan> resolvers() {
+        List<ResolverPlan> resolvers = new ArrayList<>();
+        for (ModelPlan model : context.models) {
+            model.operation(ModelOperationKind.GET)
+                    .ifPresent(f -> resolvers.add(GetGenerator.generate(context, model, f)));
+            model.operation(ModelOperationKind.LIST)
+                    .ifPresent(f -> resolvers.add(ListGenerator.list(context, model, f)));
+            for (IndexPlan index : model.indexes()) {
+                index.queryField().ifPresent(f -> resolvers.add(ListGenerator.index(context, model, index, f)));
+            }
+            model.operation(ModelOperationKind.CREATE)
+                    .ifPresent(f -> resolvers.add(CreateGenerator.generate(context, model, f)));
+            model.operation(ModelOperationKind.UPDATE)
+                    .ifPresent(f -> resolvers.add(UpdateGenerator.generate(context, model, f)));
+            model.operation(ModelOperationKind.DELETE)
+                    .ifPresent(f -> resolvers.add(DeleteGenerator.generate(context, model, f)));
+            for (ModelOperationKind kind : List.of(ModelOperationKind.ON_CREATE, ModelOperationKind.ON_UPDATE,
+                    ModelOperationKind.ON_DELETE)) {
+                model.operation(kind).ifPresent(f -> resolvers.add(SubscriptionGenerator.generate(context, model, kind,
+                        f)));
+            }
+            for (RelationshipPlan relationship : model.relationships()) {
+                resolvers.add(RelationshipGenerator.generate(context, model, relationship));
+            }
+        }
+        for (CustomOperation operation : context.data.operations()) {
+            resolvers.add(CustomOperationGenerator.generate(context, operation));
+        }
+        return resolvers;
+    }
+
+    /** NONE, then every model's table in declaration order, then the Lambda functions handlers invoke, by name. */
+    public List<DataSourcePlan> dataSources() {
+        List<DataSourcePlan> sources = new ArrayList<>();
+        sources.add(DataSourcePlan.none());
+        for (ModelPlan model : context.models) {
+            sources.add(DataSourcePlan.table(model.name(), model.tableName()));
+        }
+        TreeSet<String> functions = new TreeSet<>();
+        for (CustomOperation operation : context.data.operations()) {
+            for (CustomOperation.Handler handler : operation.handlers()) {
+                if (handler instanceof CustomOperation.Handler.Function function) {
+                    functions.add(function.function());
+                }
+            }
+        }
+        functions.forEach(f -> sources.add(DataSourcePlan.lambda(f)));
+        return sources;
+    }
+
+    /** The identity pool id, the user pool issuer, and one role ARN per function granted access, by name. */
+    public List<EnvironmentVariablePlan> environment() {
+        List<EnvironmentVariablePlan> variables = new ArrayList<>();
+        variables.add(new EnvironmentVariablePlan(ResolverNames.IDENTITY_POOL_ID_ENV,
+                EnvironmentVariablePlan.Kind.IDENTITY_POOL_ID, Optional.empty()));
+        variables.add(new EnvironmentVariablePlan(ResolverNames.USER_POOL_ISSUER_ENV,
+                EnvironmentVariablePlan.Kind.USER_POOL_ISSUER, Optional.empty()));
+        context.data.functionAccess().stream()
+                .map(FunctionDataAccess::function)
+                .distinct()
+                .sorted()
+                .forEach(f -> variables.add(new EnvironmentVariablePlan(ResolverNames.functionRoleArnEnv(f),
+                        EnvironmentVariablePlan.Kind.FUNCTION_ROLE_ARN, Optional.of(f))));
+        return variables;
+    }
+}
