@@ -48,6 +48,7 @@ public final class ExtrasBackend implements BackendDefinition {
         var parcelSeq = parcel.integer("seq").required();
         parcel.floating("weight");
         shipment.hasMany("parcels", parcel, parcelCarrier, parcelDay, parcelSeq);
+        parcel.belongsTo("shipment", shipment, parcelCarrier, parcelDay, parcelSeq);
         shipment.authorization(allow -> List.of(allow.authenticated()));
         parcel.authorization(allow -> List.of(allow.authenticated()));
 
