@@ -1,0 +1,201 @@
+package io.amplify4j.sandbox.runtime;
+
+import io.amplify4j.plan.DataPlan;
+import io.amplify4j.plan.resolver.DataSourcePlan;
+import io.amplify4j.plan.resolver.ModuleSource;
+import io.amplify4j.plan.resolver.PipelineFunctionPlan;
+import io.amplify4j.plan.resolver.ResolverNames;
+import io.amplify4j.plan.resolver.ResolverPlan;
+import io.amplify4j.sandbox.datasource.DataSource;
+import io.amplify4j.sandbox.datasource.DataSourceException;
+import io.amplify4j.sandbox.datasource.NoneDataSource;
+import io.amplify4j.sandbox.dynamodb.DynamoDbStore;
+import io.amplify4j.sandbox.js.Pipeline;
+import io.amplify4j.sandbox.js.PipelineFunction;
+import io.amplify4j.sandbox.js.RequestContext;
+import io.amplify4j.sandbox.js.ResolverEngine;
+import io.amplify4j.sandbox.js.ResolverInfo;
+import io.amplify4j.sandbox.js.ResolverResult;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * A data plan made runnable: its tables in a {@link DynamoDbStore}, its data sources, and its resolver modules in a
+ * {@link ResolverEngine}. {@link #execute} runs one field's pipeline exactly as AppSync would, with the very modules
+ * the plan would deploy. The GraphQL server and the tests both call this; neither builds pipelines themselves.
+ *
+ * <p>Thread-safe: the engine pools its contexts and the store locks per table.
+ */
+public final class PlanResolvers implements AutoCloseable {
+    private final DataPlan data;
+    private final DynamoDbStore store;
+    private final ResolverEngine engine;
+    private final Map<String, Pipeline> pipelines = new HashMap<>();
+    private final Map<String, String> env;
+
+    private PlanResolvers(Builder builder) {
+        this.data = builder.data;
+        this.store = builder.store;
+        this.env = Map.copyOf(builder.env);
+        data.tables().forEach(table -> {
+            if (store.table(table.tableName()).isEmpty()) {
+                store.createTable(Tables.definitionOf(table));
+            }
+        });
+        Map<String, DataSource> dataSources = new HashMap<>();
+        for (DataSourcePlan plan : data.dataSources()) {
+            dataSources.put(plan.name(), switch (plan.kind()) {
+                case NONE -> new NoneDataSource();
+                case DYNAMODB -> store.dataSource(plan.tableName().orElseThrow());
+                case LAMBDA -> builder.functions.getOrDefault(plan.function().orElseThrow(),
+                        missingFunction(plan.function().orElseThrow()));
+            });
+        }
+        ResolverEngine.Builder engineBuilder = ResolverEngine.builder();
+        builder.clock.ifPresent(engineBuilder::clock);
+        builder.random.ifPresent(engineBuilder::random);
+        for (ResolverPlan resolver : data.resolvers()) {
+            String resolverPath = ResolverNames.resolverModulePath(resolver.typeName(), resolver.fieldName());
+            engineBuilder.module(resolverPath, resolver.code());
+            PipelineFunction[] functions = new PipelineFunction[resolver.functions().size()];
+            for (int i = 0; i < functions.length; i++) {
+                PipelineFunctionPlan function = resolver.functions().get(i);
+                String path = modulePath(resolver, function, builder, engineBuilder);
+                functions[i] = new PipelineFunction(function.name(), path,
+                        Objects.requireNonNull(dataSources.get(function.dataSource()), function.dataSource()));
+            }
+            pipelines.put(resolver.coordinate(), Pipeline.of(resolverPath, functions));
+        }
+        this.engine = engineBuilder.build();
+    }
+
+    private static String modulePath(ResolverPlan resolver, PipelineFunctionPlan function, Builder builder,
+            ResolverEngine.Builder engineBuilder) {
+        if (function.source() instanceof ModuleSource.UserFile user) {
+            String source = builder.userModules.get(user.entry());
+            if (source == null) {
+                throw new IllegalArgumentException("The custom handler `" + user.entry() + "` of "
+                        + resolver.coordinate() + " was not given; pass its text with userModule(entry, source).");
+            }
+            engineBuilder.module(user.entry(), source);
+            return user.entry();
+        }
+        String path = ResolverNames.functionModulePath(resolver.typeName(), resolver.fieldName(), function.name());
+        engineBuilder.module(path, function.code());
+        return path;
+    }
+
+    private static DataSource missingFunction(String function) {
+        return request -> {
+            throw new DataSourceException("Lambda:Unhandled", "Function `" + function
+                    + "` is not available in this sandbox.");
+        };
+    }
+
+    /** Starts a runtime for {@code data}. */
+    public static Builder builder(DataPlan data) {
+        return new Builder(data);
+    }
+
+    /** The store holding the plan's tables. */
+    public DynamoDbStore store() {
+        return store;
+    }
+
+    /** True when the plan has a resolver for {@code typeName.fieldName}. */
+    public boolean hasResolver(String typeName, String fieldName) {
+        return pipelines.containsKey(typeName + "." + fieldName);
+    }
+
+    /**
+     * Runs the resolver of {@code typeName.fieldName}.
+     *
+     * @param arguments the field's arguments as plain JSON values
+     * @param source the parent object, for relationship fields; null for root fields
+     * @param caller the authenticated caller
+     */
+    public ResolverResult execute(
+            String typeName, String fieldName, Map<String, Object> arguments, Object source, Caller caller) {
+        Pipeline pipeline = pipelines.get(typeName + "." + fieldName);
+        if (pipeline == null) {
+            throw new IllegalArgumentException("No resolver for " + typeName + "." + fieldName);
+        }
+        RequestContext.Builder request = RequestContext.builder(ResolverInfo.of(typeName, fieldName))
+                .arguments(arguments)
+                .env(env);
+        if (source != null) {
+            request.source(source);
+        }
+        if (caller.identity().isPresent()) {
+            request.identity(caller.authMode(), caller.identity().get());
+        } else {
+            request.apiKey();
+        }
+        return engine.execute(pipeline, request.build());
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    /** Configures a {@link PlanResolvers}. */
+    public static final class Builder {
+        private final DataPlan data;
+        private DynamoDbStore store = new DynamoDbStore();
+        private final Map<String, String> env = new LinkedHashMap<>();
+        private final Map<String, String> userModules = new HashMap<>();
+        private final Map<String, DataSource> functions = new HashMap<>();
+        private Optional<Clock> clock = Optional.empty();
+        private Optional<RandomGenerator> random = Optional.empty();
+
+        private Builder(DataPlan data) {
+            this.data = Objects.requireNonNull(data, "data");
+        }
+
+        /** The store to hold the tables; a new in-memory store by default. */
+        public Builder store(DynamoDbStore tables) {
+            this.store = Objects.requireNonNull(tables, "tables");
+            return this;
+        }
+
+        /** A {@code ctx.env} variable, such as the identity pool id or a granted function's role ARN. */
+        public Builder env(String name, String value) {
+            env.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** The text of a custom JS handler the definition names by entry path. */
+        public Builder userModule(String entry, String source) {
+            userModules.put(Objects.requireNonNull(entry, "entry"), Objects.requireNonNull(source, "source"));
+            return this;
+        }
+
+        /** What runs a function data source; without one, calls fail with a clear error. */
+        public Builder function(String name, DataSource handler) {
+            functions.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(handler, "handler"));
+            return this;
+        }
+
+        /** The clock behind {@code util.time}. */
+        public Builder clock(Clock fixed) {
+            this.clock = Optional.of(fixed);
+            return this;
+        }
+
+        /** The random source behind {@code util.autoId}. */
+        public Builder random(RandomGenerator generator) {
+            this.random = Optional.of(generator);
+            return this;
+        }
+
+        public PlanResolvers build() {
+            return new PlanResolvers(this);
+        }
+    }
+}
