@@ -49,6 +49,11 @@ public final class ErrorShapes {
     static String requestMessage(GraphQLError error) {
         if (error instanceof ValidationError validation) {
             String description = validation.getDescription();
+            // graphql-java prefixes "Validation error (Type@[path]) : "; AppSync's older wording puts those elsewhere.
+            int prefixEnd = description == null ? -1 : description.indexOf(") : ");
+            if (description != null && description.startsWith("Validation error (") && prefixEnd > 0) {
+                description = description.substring(prefixEnd + 4);
+            }
             StringBuilder message = new StringBuilder("Validation error of type ")
                     .append(validation.getValidationErrorType()).append(": ").append(description);
             List<String> path = validation.getQueryPath();
