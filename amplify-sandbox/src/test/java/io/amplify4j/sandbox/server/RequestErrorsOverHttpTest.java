@@ -54,7 +54,7 @@ class RequestErrorsOverHttpTest {
         assertThat(error.get("message"))
                 .isEqualTo("Validation error of type FieldUndefined: Field 'syncBlogs' in type 'Query' is undefined"
                         + " @ 'syncBlogs'");
-        assertThat(error.get("locations")).asList().hasSize(1);
+        assertThat((List<?>) error.get("locations")).hasSize(1);
         assertStillServing();
     }
 
