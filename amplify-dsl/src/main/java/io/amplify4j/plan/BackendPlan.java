@@ -1,6 +1,7 @@
 package io.amplify4j.plan;
 
 import io.amplify4j.model.BackendModel;
+import io.amplify4j.model.data.AuthorizationModes;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,5 +32,32 @@ public record BackendPlan(BackendModel model, Names names, Optional<DataPlan> da
     /** Plans a validated backend with a custom naming strategy. */
     public static BackendPlan of(BackendModel model, Names names) {
         return new BackendPlan(model, names, model.data().map(d -> DataPlan.of(d, model.name(), names)));
+    }
+
+    /**
+     * The API's default authorization mode, as Amplify derives it: the explicit {@code defaultMode}; else the user
+     * pool when the backend has auth; else the one configured mode (API key, Lambda authorizer or OIDC); else IAM.
+     * AppSync admits only this mode on a type or field without authorization directives. Empty without data.
+     */
+    public Optional<AuthorizationModes.Mode> defaultAuthorizationMode() {
+        return model.data().map(data -> {
+            AuthorizationModes modes = data.authorizationModes();
+            if (modes.defaultMode().isPresent()) {
+                return modes.defaultMode().get();
+            }
+            if (model.auth().isPresent()) {
+                return AuthorizationModes.Mode.USER_POOL;
+            }
+            if (modes.apiKey().isPresent()) {
+                return AuthorizationModes.Mode.API_KEY;
+            }
+            if (modes.lambdaAuthorizer().isPresent()) {
+                return AuthorizationModes.Mode.LAMBDA;
+            }
+            if (modes.oidc().isPresent()) {
+                return AuthorizationModes.Mode.OIDC;
+            }
+            return AuthorizationModes.Mode.IAM;
+        });
     }
 }

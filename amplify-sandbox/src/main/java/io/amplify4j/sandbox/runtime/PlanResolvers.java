@@ -121,11 +121,19 @@ public final class PlanResolvers implements AutoCloseable {
      */
     public ResolverResult execute(
             String typeName, String fieldName, Map<String, Object> arguments, Object source, Caller caller) {
-        Pipeline pipeline = pipelines.get(typeName + "." + fieldName);
+        return execute(ResolverInfo.of(typeName, fieldName), arguments, source, caller);
+    }
+
+    /**
+     * Runs the resolver of the field {@code info} names, with {@code info} as {@code ctx.info} (the server passes
+     * the request's variables and the field's selection set).
+     */
+    public ResolverResult execute(ResolverInfo info, Map<String, Object> arguments, Object source, Caller caller) {
+        Pipeline pipeline = pipelines.get(info.parentTypeName() + "." + info.fieldName());
         if (pipeline == null) {
-            throw new IllegalArgumentException("No resolver for " + typeName + "." + fieldName);
+            throw new IllegalArgumentException("No resolver for " + info.parentTypeName() + "." + info.fieldName());
         }
-        RequestContext.Builder request = RequestContext.builder(ResolverInfo.of(typeName, fieldName))
+        RequestContext.Builder request = RequestContext.builder(info)
                 .arguments(arguments)
                 .env(env);
         if (source != null) {

@@ -24,6 +24,17 @@ class ItemOperationsTest {
     }
 
     @Test
+    void clearEmptiesEveryTableAndKeepsThem() {
+        fixtures.put("Todo", "{'id':{'S':'1'}}");
+        fixtures.put("Todo", "{'id':{'S':'2'}}");
+        fixtures.store.clear();
+        assertThat(fixtures.store.itemCount("Todo")).isZero();
+        assertThat(fixtures.get("Todo", "{'id':{'S':'1'}}")).isNull();
+        fixtures.put("Todo", "{'id':{'S':'1'}}");
+        assertThat(fixtures.store.itemCount("Todo")).isEqualTo(1);
+    }
+
+    @Test
     void putReplacesTheWholeItem() {
         fixtures.put("Todo", "{'id':{'S':'1'},'a':{'S':'x'},'b':{'S':'y'}}");
         fixtures.put("Todo", "{'id':{'S':'1'},'c':{'S':'z'}}");

@@ -1,0 +1,95 @@
+package io.amplify4j.sandbox.server.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Verifies a user pool token completely, as AppSync and Cognito's guidance require: a signed JWS (never
+ * {@code alg: none}), algorithm RS256 only, a {@code kid} found in the pool's key set, a valid signature, the exact
+ * issuer, {@code exp} in the future and {@code nbf} (when present) in the past with at most
+ * {@value #MAX_CLOCK_SKEW_SECONDS} s of skew, {@code token_use} {@code id} (whose {@code aud} must be the client id)
+ * or {@code access} (whose {@code client_id} must be). Anything else is refused; no claim is read from a token
+ * before its signature is checked.
+ *
+ * <p>Thread-safe.
+ */
+public final class TokenVerifier {
+    /** The clock skew tolerated on {@code exp}, {@code nbf} and {@code iat}. */
+    public static final int MAX_CLOCK_SKEW_SECONDS = 60;
+
+    private final String clientId;
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+
+    public TokenVerifier(JWKSet publicKeys, String issuer, String clientId, Clock clock) {
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(clock, "clock");
+        this.clientId = Objects.requireNonNull(clientId, "clientId");
+        processor.setJWSKeySelector(
+                new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(publicKeys.toPublicJWKSet())));
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
+                null,
+                new JWTClaimsSet.Builder().issuer(issuer).build(),
+                Set.of("sub", "exp", "iat", "token_use"),
+                null) {
+            @Override
+            protected Date currentTime() {
+                return Date.from(clock.instant());
+            }
+        };
+        claims.setMaxClockSkew(MAX_CLOCK_SKEW_SECONDS);
+        processor.setJWTClaimsSetVerifier(claims);
+    }
+
+    /** The verified token's claims as plain JSON values (dates as epoch seconds). */
+    public Map<String, Object> verify(String token) throws AuthenticationException {
+        SignedJWT jwt;
+        try {
+            jwt = SignedJWT.parse(token);
+        } catch (ParseException | RuntimeException e) {
+            throw new AuthenticationException("Unable to parse JWT token.");
+        }
+        if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
+            throw new AuthenticationException("Valid authorization header not provided.");
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = processor.process(jwt, null);
+        } catch (BadJOSEException e) {
+            String reason = String.valueOf(e.getMessage());
+            throw new AuthenticationException(reason.contains("Expired JWT")
+                    ? "Token has expired." : "Valid authorization header not provided.");
+        } catch (JOSEException | RuntimeException e) {
+            throw new AuthenticationException("Valid authorization header not provided.");
+        }
+        Object use = claims.getClaim("token_use");
+        boolean audienceOk;
+        if ("id".equals(use)) {
+            List<String> audience = claims.getAudience();
+            audienceOk = audience != null && audience.size() == 1 && clientId.equals(audience.get(0));
+        } else if ("access".equals(use)) {
+            audienceOk = clientId.equals(claims.getClaim("client_id"));
+        } else {
+            audienceOk = false;
+        }
+        if (!audienceOk) {
+            throw new AuthenticationException("Valid authorization header not provided.");
+        }
+        return claims.toJSONObject();
+    }
+}
