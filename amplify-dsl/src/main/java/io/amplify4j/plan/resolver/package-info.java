@@ -38,7 +38,9 @@
  *       the condition ({@code DynamoDB:ConditionalCheckFailedException}), which does not reveal whether the item
  *       exists. Owner fields are immutable for such callers: one may change only when the caller is that field's
  *       owner under a rule allowing owner transfer (a co-owner list without it cannot be edited by its members, nor
- *       by the creator; a group-field member cannot transfer ownership); static callers may set them. update: validators on the given fields, updatedAt refreshed, null removes an attribute,
+ *       by the creator; a group-field member cannot transfer ownership); group fields are immutable for them
+ *       without exception (a member must not move an item into a group it is not in, which create refuses);
+ *       static callers may set both. update: validators on the given fields, updatedAt refreshed, null removes an attribute,
  *       composite attributes recomputed (all their fields must be given together), version + 1 (the input must
  *       carry the version read).</li>
  *   <li><b>Field-level rules.</b> They replace the model's rules for their field. Writes: an input field the caller
