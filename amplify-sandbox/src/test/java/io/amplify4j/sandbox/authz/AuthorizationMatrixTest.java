@@ -128,7 +128,7 @@ class AuthorizationMatrixTest {
     }
 
     enum Op {
-        CREATE("create"), GET("get"), LIST("list"), UPDATE("update"), DELETE("delete"),
+        CREATE("create"), GET("get"), LIST("list"), UPDATE("update"), REASSIGN("reassign"), DELETE("delete"),
         ON_CREATE("onCreate"), ON_UPDATE("onUpdate"), ON_DELETE("onDelete"),
         FIELD_READ("field read"), FIELD_WRITE("field write"), TRAVERSE("traverse");
 
@@ -167,6 +167,7 @@ class AuthorizationMatrixTest {
         public String toString() {
             String on = switch (op) {
                 case CREATE -> "";
+                case REASSIGN -> " of UA's item to UB / group Admin";
                 case ON_CREATE, ON_UPDATE, ON_DELETE -> ", event on UA's item";
                 case TRAVERSE -> " from UA's parent/child";
                 default -> " on UA's item";
@@ -176,7 +177,7 @@ class AuthorizationMatrixTest {
     }
 
     static final List<Op> MODEL_OPS = List.of(
-            Op.CREATE, Op.GET, Op.LIST, Op.UPDATE, Op.DELETE, Op.ON_CREATE, Op.ON_UPDATE, Op.ON_DELETE);
+            Op.CREATE, Op.GET, Op.LIST, Op.UPDATE, Op.REASSIGN, Op.DELETE, Op.ON_CREATE, Op.ON_UPDATE, Op.ON_DELETE);
     static final List<Target> FIELDS = List.of(
             new FieldTarget("ssn", "owner.to(READ)"), new FieldTarget("salary", "group(Admin)"));
     static final List<Target> RELATIONS = List.of(
@@ -218,6 +219,8 @@ class AuthorizationMatrixTest {
             case CREATE -> Oracle.permits(rules, Root.MUTATION, CREATE, p, Oracle.afterCreate(rules, CREATE_INPUT, p));
             case GET, LIST -> Oracle.permits(rules, Root.QUERY, READ, p, UA_ITEM);
             case UPDATE -> Oracle.permits(rules, Root.MUTATION, UPDATE, p, UA_ITEM);
+            case REASSIGN -> Oracle.permits(rules, Root.MUTATION, UPDATE, p, UA_ITEM)
+                    && (!Oracle.isAuthField(rules, reassigned(rules)) || Oracle.mayChangeOwnerField(rules, reassigned(rules), p, UA_ITEM));
             case DELETE -> Oracle.permits(rules, Root.MUTATION, DELETE, p, UA_ITEM);
             case ON_CREATE, ON_UPDATE, ON_DELETE -> Oracle.permits(rules, Root.SUBSCRIPTION, READ, p, UA_ITEM);
             default -> throw new IllegalArgumentException(op.toString());
@@ -261,6 +264,7 @@ class AuthorizationMatrixTest {
             case GET -> get(model, who);
             case LIST -> list(model, who);
             case UPDATE -> update(model, who);
+            case REASSIGN -> reassign(model, who);
             case DELETE -> delete(model, who);
             case ON_CREATE -> subscribe(model, ModelOperationKind.ON_CREATE, who);
             case ON_UPDATE -> subscribe(model, ModelOperationKind.ON_UPDATE, who);
@@ -328,6 +332,39 @@ class AuthorizationMatrixTest {
         assertThat(after).containsEntry("content", "changed");
         assertThat(result.data()).isEqualTo(after);
         return true;
+    }
+
+    /** The field a reassign case changes: the rule kind's owner or group field; {@code owner} for static rules. */
+    static String reassigned(RuleSet rules) {
+        return rules.model().stream()
+                .map(r -> r instanceof Owner o ? o.field() : r instanceof GroupField g ? g.field() : null)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse("owner");
+    }
+
+    /** What a reassign case stores in the field: UB, or the group Admin (which UA is not in). */
+    static final Map<String, Object> REASSIGNED = Map.of(
+            "owner", "sub-b::bob", "editors", List.of("sub-b::bob"), "team", "Admin", "teams", List.of("Admin"));
+
+    private boolean reassign(String model, Principal who) {
+        Map<String, Object> item = matrix.seed(model, UA_ITEM);
+        String field = reassigned(rulesOf(kindOf(model)));
+        Object value = REASSIGNED.get(field);
+        ResolverResult result = matrix.run("Mutation", fieldOf(model, ModelOperationKind.UPDATE),
+                Map.of("input", Map.of("id", item.get("id"), field, value)), null, who);
+        Map<String, Object> after = matrix.stored(model, (String) item.get("id")).orElseThrow();
+        if (!result.ok()) {
+            assertThat(after).as("a refused reassignment changes nothing").isEqualTo(item);
+            assertThat(result.data()).isNull();
+            return false;
+        }
+        assertThat(after).containsEntry(field, value);
+        return true;
+    }
+
+    static Kind kindOf(String model) {
+        return java.util.Arrays.stream(Kind.values()).filter(k -> k.model.equals(model)).findFirst().orElseThrow();
     }
 
     private boolean delete(String model, Principal who) {

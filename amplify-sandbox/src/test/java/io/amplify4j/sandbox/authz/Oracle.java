@@ -34,7 +34,9 @@ import java.util.Set;
  *       access <em>and</em> the field access.</li>
  *   <li><b>Traversal</b> applies the TARGET model's read rules to the related item.</li>
  *   <li><b>Owner fields are immutable</b> except for an owner under a rule with {@code allowOwnerTransfer}, and
- *       callers admitted by a static rule.</li>
+ *       callers admitted by a static rule. <b>Group fields</b> likewise, and no rule lets a member move an item to
+ *       another group (decided here: the references are silent; create already refuses an item for a group the
+ *       caller is not in, so update must not allow the same by moving one).</li>
  * </ol>
  */
 final class Oracle {
@@ -148,8 +150,8 @@ final class Oracle {
     }
 
     /**
-     * May {@code caller} change {@code field}, an owner field, from what {@code before} holds to {@code value}?
-     * Only a caller a static rule admits, or one that owns the item under a rule allowing owner transfer.
+     * May {@code caller} change {@code field}, an owner or group field of {@code before}? Only a caller a static
+     * rule admits, or one that owns the item under an owner rule on that field allowing owner transfer.
      */
     static boolean mayChangeOwnerField(RuleSet rules, String field, Principal caller, Map<String, Object> before) {
         for (Rule rule : rules.model()) {
@@ -165,6 +167,12 @@ final class Oracle {
             }
         }
         return false;
+    }
+
+    /** Is {@code field} named by an owner or group-field rule? */
+    static boolean isAuthField(RuleSet rules, String field) {
+        return rules.model().stream().anyMatch(r -> (r instanceof Owner o && o.field().equals(field))
+                || (r instanceof GroupField g && g.field().equals(field)));
     }
 
     private static boolean isStatic(Rule rule) {
