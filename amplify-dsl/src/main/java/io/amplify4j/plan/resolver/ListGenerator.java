@@ -52,7 +52,8 @@ final class ListGenerator {
             Optional<Map<String, Object>> key, Optional<String> index) {
         String type = "Query";
         List<PipelineFunctionPlan> functions = new ArrayList<>();
-        functions.add(Modules.auth(type, fieldName, context.operationRules(model, ModelOperationKind.LIST)));
+        functions.add(Modules.auth(type, fieldName, context.operationRules(model, ModelOperationKind.LIST), context,
+                model, "[ctx.args.filter, ctx.args]"));
         JsModule data = new JsModule(type + "." + fieldName + " data");
         key.ifPresent(k -> data.constant("KEY", k));
         index.ifPresent(i -> data.constant("INDEX", i));
@@ -64,10 +65,14 @@ final class ListGenerator {
         StringBuilder request = new StringBuilder();
         request.append("const args = ctx.args;\n");
         request.append("const decision = ctx.stash.auth;\n");
+        boolean guarded = Modules.guarded(context, model);
+        if (guarded) {
+            data.snippet(JsSnippets.GUARD_EXPRESSIONS);
+        }
         request.append("const filter = andExpressions([\n"
                 + "  filterExpression(args.filter),\n"
                 + "  decision.isStatic ? null : checksExpression(decision.checks, 'a4j_auth'),\n"
-                + "]);\n");
+                + (guarded ? "].concat(guardExpressions(ctx.stash.guardChecks)));\n" : "]);\n"));
         request.append(key.isPresent() ? "const query = keyCondition(args, KEY);\n" : "const query = null;\n");
         request.append("const request = { operation: query ? 'Query' : 'Scan', limit: limitOf(args.limit) };\n");
         request.append("""

@@ -59,12 +59,21 @@ final class SubscriptionGenerator {
                 .map(r -> ((AuthRule.Owner) r).field())
                 .distinct()
                 .toList();
-        String resolver = new JsModule(type + "." + fieldName + " resolver")
+        JsModule module = new JsModule(type + "." + fieldName + " resolver")
                 .constant("OWNER_ARGUMENTS", ownerArguments)
-                .request("return {};")
-                .response(RESPONSE)
-                .render();
+                .request("return {};");
+        if (Modules.guarded(context, model)) {
+            module.snippet(JsSnippets.CHECKS_FILTER).response(RESPONSE.replace("if (parts.length > 0) {", """
+                    for (const checks of ctx.stash.guardChecks ?? []) {
+                      parts.push(checksFilter(checks));
+                    }
+                    if (parts.length > 0) {"""));
+        } else {
+            module.response(RESPONSE);
+        }
+        String resolver = module.render();
         return new ResolverPlan(type, fieldName, resolver,
-                List.of(Modules.auth(type, fieldName, context.operationRules(model, kind))));
+                List.of(Modules.auth(type, fieldName, context.operationRules(model, kind), context, model,
+                        "[ctx.args.filter, ctx.args]")));
     }
 }

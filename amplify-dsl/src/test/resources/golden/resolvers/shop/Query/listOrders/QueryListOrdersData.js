@@ -135,13 +135,23 @@ function keyCondition(args, key) {
   return { expression: parts.join(' AND '), expressionNames: names, expressionValues: values };
 }
 
+function guardExpressions(guardChecks) {
+  const expressions = [];
+  let n = 0;
+  for (const checks of guardChecks ?? []) {
+    expressions.push(checksExpression(checks, 'a4j_read' + n + '_'));
+    n += 1;
+  }
+  return expressions;
+}
+
 export function request(ctx) {
   const args = ctx.args;
   const decision = ctx.stash.auth;
   const filter = andExpressions([
     filterExpression(args.filter),
     decision.isStatic ? null : checksExpression(decision.checks, 'a4j_auth'),
-  ]);
+  ].concat(guardExpressions(ctx.stash.guardChecks)));
   const query = keyCondition(args, KEY);
   const request = { operation: query ? 'Query' : 'Scan', limit: limitOf(args.limit) };
   if (query) {

@@ -3,6 +3,24 @@ import { extensions, util } from '@aws-appsync/utils';
 
 const OWNER_ARGUMENTS = ["owner"];
 
+function checksFilter(checks) {
+  const alternatives = [];
+  for (const check of checks) {
+    if (check.kind === 'group' && !check.multiple) {
+      const alternative = {};
+      alternative[check.field] = { in: check.values };
+      alternatives.push(alternative);
+    } else {
+      for (const value of check.values) {
+        const alternative = {};
+        alternative[check.field] = check.multiple ? { contains: value } : { eq: value };
+        alternatives.push(alternative);
+      }
+    }
+  }
+  return { or: alternatives };
+}
+
 export function request(ctx) {
   return {};
 }
@@ -37,6 +55,9 @@ export function response(ctx) {
       }
     }
     parts.push({ or: alternatives });
+  }
+  for (const checks of ctx.stash.guardChecks ?? []) {
+    parts.push(checksFilter(checks));
   }
   if (parts.length > 0) {
     extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter(parts.length === 1 ? parts[0] : { and: parts }));
