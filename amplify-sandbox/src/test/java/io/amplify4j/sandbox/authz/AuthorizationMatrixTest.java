@@ -55,7 +55,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>subscriptions: ALLOW when subscribing raised no error AND the server-side filter the resolver set
  *       ({@link SubscriptionFilter#matches}) lets UA's event through.</li>
  *   <li>field read: ALLOW when the field's value comes back (a redacted field is null plus an Unauthorized
- *       error); field write: ALLOW when the stored field changed.</li>
+ *       error); field filter: ALLOW when listing with a filter on the field's true value finds the item (a filter
+ *       must not reveal what a read would not); field write: ALLOW when the stored field changed.</li>
  *   <li>traversal: ALLOW when the related item comes back through the relationship field.</li>
  * </ul>
  *
@@ -130,7 +131,7 @@ class AuthorizationMatrixTest {
     enum Op {
         CREATE("create"), GET("get"), LIST("list"), UPDATE("update"), REASSIGN("reassign"), DELETE("delete"),
         ON_CREATE("onCreate"), ON_UPDATE("onUpdate"), ON_DELETE("onDelete"),
-        FIELD_READ("field read"), FIELD_WRITE("field write"), TRAVERSE("traverse");
+        FIELD_READ("field read"), FIELD_FILTER("field filter"), FIELD_WRITE("field write"), TRAVERSE("traverse");
 
         final String label;
 
@@ -195,10 +196,10 @@ class AuthorizationMatrixTest {
             }
         }
         for (Target field : FIELDS) {
-            for (Op op : List.of(Op.FIELD_READ, Op.FIELD_WRITE)) {
+            for (Op op : List.of(Op.FIELD_READ, Op.FIELD_FILTER, Op.FIELD_WRITE)) {
                 for (Principal p : Matrix.PRINCIPALS) {
                     String name = ((FieldTarget) field).field();
-                    boolean expected = op == Op.FIELD_READ
+                    boolean expected = op != Op.FIELD_WRITE
                             ? Oracle.permitsField(PATIENT_RULES, Root.QUERY, READ, name, p, PATIENT)
                             : Oracle.permitsField(PATIENT_RULES, Root.MUTATION, UPDATE, name, p, PATIENT);
                     cases.add(new Case(field, op, p, expected));
@@ -417,6 +418,16 @@ class AuthorizationMatrixTest {
             }
             assertThat(data.get(field)).isEqualTo(patient.get(field));
             return true;
+        }
+        if (op == Op.FIELD_FILTER) {
+            // Filtering on the field's true value: the item matches only if the caller may read the field.
+            ResolverResult result = matrix.run("Query", "listPatients",
+                    Map.of("filter", Map.of(field, Map.of("eq", patient.get(field)))), null, who);
+            if (result.data() == null) {
+                assertThat(errorTypes(result)).containsExactly("Unauthorized");
+                return false;
+            }
+            return !((List<?>) ((Map<?, ?>) result.data()).get("items")).isEmpty();
         }
         ResolverResult result = matrix.run("Mutation", "updatePatient",
                 Map.of("input", Map.of("id", id, field, "rewritten")), null, who);

@@ -364,6 +364,46 @@ class NamedRegressionsTest {
         assertThat(m.stored("Patient", (String) patient.get("id")).orElseThrow()).containsEntry("salary", "90000");
     }
 
+    @Test
+    @DisplayName("F4 (probing) salary Admin-only: UB cannot learn it through a list filter, an update condition or "
+            + "a subscription filter; UADM can filter on it")
+    void f4() {
+        Map<String, Object> patient = m.seed("Patient", AuthorizationMatrixTest.PATIENT);
+        Object id = patient.get("id");
+        for (String guess : List.of("90000", "12345")) {
+            ResolverResult listed = m.run("Query", "listPatients",
+                    Map.of("filter", Map.of("or", List.of(Map.of("salary", Map.of("eq", guess))))), null, UB);
+            assertThat(listed.data()).isNull();
+            assertThat(errorTypes(listed)).containsExactly("Unauthorized");
+            ResolverResult updated = m.run("Mutation", "updatePatient", Map.of("input", item("id", id, "content", "x"),
+                    "condition", Map.of("not", Map.of("salary", Map.of("eq", guess)))), null, UB);
+            assertThat(updated.data()).isNull();
+            assertThat(errorTypes(updated)).containsExactly("Unauthorized");
+            ResolverResult subscribed = m.run("Subscription", "onUpdatePatient",
+                    Map.of("filter", Map.of("salary", Map.of("eq", guess))), null, UB);
+            assertThat(errorTypes(subscribed)).containsExactly("Unauthorized");
+        }
+        assertThat(m.stored("Patient", (String) id)).contains(patient);
+        ResolverResult admin = m.run("Query", "listPatients",
+                Map.of("filter", Map.of("salary", Map.of("eq", "90000"))), null, UADM);
+        assertThat(data(admin).get("items")).isEqualTo(List.of(with(patient, "ssn", null))); // ssn: owner only
+    }
+
+    @Test
+    @DisplayName("F4 (probing) ssn owner-only: a filter on ssn ranges only over the caller's own patients")
+    void f4OwnerOnly() {
+        m.seed("Patient", AuthorizationMatrixTest.PATIENT);
+        Map<String, Object> bobs = m.seed("Patient", item("content", "B", "owner", "sub-b::bob", "ssn", "123-45-6789"));
+        ResolverResult listed = m.run("Query", "listPatients",
+                Map.of("filter", Map.of("ssn", Map.of("beginsWith", "123"))), null, UB);
+        assertThat(listed.errors()).isEmpty();
+        assertThat(data(listed).get("items")).isEqualTo(List.of(bobs));
+        ResolverResult subscribed = m.run("Subscription", "onCreatePatient",
+                Map.of("filter", Map.of("ssn", Map.of("beginsWith", "123"))), null, UB);
+        assertThat(delivered(subscribed, AuthorizationMatrixTest.PATIENT)).isFalse();
+        assertThat(delivered(subscribed, bobs)).isTrue();
+    }
+
     // ------------------------------------------------------------------------------------------ subscriptions
 
     @Test
