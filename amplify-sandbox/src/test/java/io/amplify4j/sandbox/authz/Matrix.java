@@ -48,6 +48,9 @@ final class Matrix implements AutoCloseable {
      * is a snapshot, §2 #12); the server rejects the token after {@code exp}.
      */
     static final Principal USTALE = new Principal("USTALE", Mode.USER_POOL, "sub-stale", "sam", List.of("Admin"), null);
+    /** In six groups, Editors among them: more than one subscription filter {@code in} list holds (five). */
+    static final Principal UMANY = new Principal("UMANY", Mode.USER_POOL, "sub-many", "mo",
+            List.of("Sales", "Support", "Legal", "Ops", "Finance", "Editors"), null);
     /** An OIDC caller whose subject happens to equal UA's: OIDC is not the user pool. */
     static final Principal OIDC_A = new Principal("OIDC_A", Mode.OIDC, "sub-a", "alice", List.of("Admin"), null);
     static final Principal FN_OK = new Principal("FN_OK", Mode.IAM_ROLE, null, null, List.of(), REPORTER_ROLE);
@@ -56,7 +59,7 @@ final class Matrix implements AutoCloseable {
     static final Principal LAMBDA_AUTH = new Principal("LAMBDA_AUTH", Mode.LAMBDA, null, null, List.of(), null);
 
     static final List<Principal> PRINCIPALS = List.of(
-            KEY, GUEST, IDP_USER, UA, UB, UADM, UADM2, USTALE, OIDC_A, FN_OK, FN_NO, IAM_OTHER, LAMBDA_AUTH);
+            KEY, GUEST, IDP_USER, UA, UB, UADM, UADM2, USTALE, UMANY, OIDC_A, FN_OK, FN_NO, IAM_OTHER, LAMBDA_AUTH);
 
     final DataPlan plan;
     final PlanResolvers api;

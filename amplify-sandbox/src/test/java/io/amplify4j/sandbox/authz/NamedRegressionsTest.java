@@ -452,6 +452,16 @@ class NamedRegressionsTest {
         assertThat(delivered(m.run("Subscription", "onCreateTeamDoc", Map.of(), null, UADM2), event)).isTrue();
     }
 
+    @Test
+    @DisplayName("S4' groupDefinedIn(team): a subscriber in six groups gets a filter AppSync accepts (in lists of "
+            + "at most five) and receives its team's events")
+    void manyGroups() {
+        Map<String, Object> event = created("TeamDoc", UA);
+        ResolverResult subscribed = m.run("Subscription", "onCreateTeamDoc", Map.of(), null, Matrix.UMANY);
+        assertThat(delivered(subscribed, event)).isTrue(); // delivered() also checks AppSync's filter limits
+        assertThat(delivered(subscribed, with(event, "team", "Admin"))).isFalse();
+    }
+
     /**
      * S5: per-subscriber redaction happens at delivery, in the server, from the field's auth directive in the SDL;
      * resolvers cannot do it (a subscription resolver runs once, at subscribe time). What the resolvers and the
