@@ -364,6 +364,43 @@ final class JsSnippets {
             }
             """;
 
+    /**
+     * Owner and group checks on the partition key of a Query: DynamoDB refuses key attributes in a filter, and
+     * needs none, since every item of the partition holds the queried value. {@code keyChecks} answers null when the
+     * partition value satisfies a check (every item passes), otherwise the checks on other fields (none left: no
+     * item passes); {@code keyResolvedChecks} does the same for each list of checks, dropping those that pass.
+     * Without a Query ({@code args} null) the checks stay as they are.
+     */
+    static final String KEY_CHECKS = """
+            function keyChecks(checks, args, key) {
+              if (!args) {
+                return checks;
+              }
+              const remaining = [];
+              for (const check of checks) {
+                if (check.field === key.partitionAttribute && !check.multiple) {
+                  if (check.values.includes(args[key.partitionArgument])) {
+                    return null;
+                  }
+                } else {
+                  remaining.push(check);
+                }
+              }
+              return remaining;
+            }
+
+            function keyResolvedChecks(checksList, args, key) {
+              const out = [];
+              for (const checks of checksList ?? []) {
+                const remaining = keyChecks(checks, args, key);
+                if (remaining !== null) {
+                  out.push(remaining);
+                }
+              }
+              return out;
+            }
+            """;
+
     /** The caller's condition input as a DynamoDB condition expression. */
     static final String CONDITION_EXPRESSION = """
             function conditionExpression(condition) {
