@@ -77,6 +77,10 @@ class AuthorizationMatrixTest {
             "team", "Editors", "teams", List.of("Editors"));
     static final Map<String, Object> CREATE_INPUT = item(
             "content", "new words", "team", "Editors", "teams", List.of("Editors"));
+    /** A create input naming someone else: UB as owner and co-owner, the group Admin (planting, O4). */
+    static final Map<String, Object> FOREIGN_INPUT = item(
+            "content", "planted", "owner", "sub-b::bob", "editors", List.of("sub-b::bob"),
+            "team", "Admin", "teams", List.of("Admin"));
     static final Map<String, Object> PATIENT = item(
             "content", "chart", "owner", "sub-a::alice", "ssn", "123-45-6789", "salary", "90000");
 
@@ -129,7 +133,7 @@ class AuthorizationMatrixTest {
     }
 
     enum Op {
-        CREATE("create"), GET("get"), LIST("list"), UPDATE("update"), REASSIGN("reassign"), DELETE("delete"),
+        CREATE("create"), CREATE_FOR("create for another"), GET("get"), LIST("list"), INDEX("index query"), UPDATE("update"), REASSIGN("reassign"), DELETE("delete"),
         ON_CREATE("onCreate"), ON_UPDATE("onUpdate"), ON_DELETE("onDelete"),
         FIELD_READ("field read"), FIELD_FILTER("field filter"), FIELD_WRITE("field write"), TRAVERSE("traverse");
 
@@ -168,6 +172,7 @@ class AuthorizationMatrixTest {
         public String toString() {
             String on = switch (op) {
                 case CREATE -> "";
+                case CREATE_FOR -> " naming UB / group Admin";
                 case REASSIGN -> " of UA's item to UB / group Admin";
                 case ON_CREATE, ON_UPDATE, ON_DELETE -> ", event on UA's item";
                 case TRAVERSE -> " from UA's parent/child";
@@ -178,7 +183,7 @@ class AuthorizationMatrixTest {
     }
 
     static final List<Op> MODEL_OPS = List.of(
-            Op.CREATE, Op.GET, Op.LIST, Op.UPDATE, Op.REASSIGN, Op.DELETE, Op.ON_CREATE, Op.ON_UPDATE, Op.ON_DELETE);
+            Op.CREATE, Op.CREATE_FOR, Op.GET, Op.LIST, Op.INDEX, Op.UPDATE, Op.REASSIGN, Op.DELETE, Op.ON_CREATE, Op.ON_UPDATE, Op.ON_DELETE);
     static final List<Target> FIELDS = List.of(
             new FieldTarget("ssn", "owner.to(READ)"), new FieldTarget("salary", "group(Admin)"));
     static final List<Target> RELATIONS = List.of(
@@ -218,7 +223,9 @@ class AuthorizationMatrixTest {
     static boolean expect(RuleSet rules, Op op, Principal p) {
         return switch (op) {
             case CREATE -> Oracle.permits(rules, Root.MUTATION, CREATE, p, Oracle.afterCreate(rules, CREATE_INPUT, p));
-            case GET, LIST -> Oracle.permits(rules, Root.QUERY, READ, p, UA_ITEM);
+            case CREATE_FOR -> Oracle.permits(rules, Root.MUTATION, CREATE, p,
+                    Oracle.afterCreate(rules, FOREIGN_INPUT, p));
+            case GET, LIST, INDEX -> Oracle.permits(rules, Root.QUERY, READ, p, UA_ITEM);
             case UPDATE -> Oracle.permits(rules, Root.MUTATION, UPDATE, p, UA_ITEM);
             case REASSIGN -> Oracle.permits(rules, Root.MUTATION, UPDATE, p, UA_ITEM)
                     && (!Oracle.isAuthField(rules, reassigned(rules)) || Oracle.mayChangeOwnerField(rules, reassigned(rules), p, UA_ITEM));
@@ -261,7 +268,9 @@ class AuthorizationMatrixTest {
 
     private boolean runModel(String model, Op op, Principal who) {
         return switch (op) {
-            case CREATE -> create(model, who);
+            case CREATE -> create(model, CREATE_INPUT, who);
+            case CREATE_FOR -> create(model, FOREIGN_INPUT, who);
+            case INDEX -> index(model, who);
             case GET -> get(model, who);
             case LIST -> list(model, who);
             case UPDATE -> update(model, who);
@@ -278,9 +287,9 @@ class AuthorizationMatrixTest {
         return matrix.plan.model(model).orElseThrow().operation(kind).orElseThrow();
     }
 
-    private boolean create(String model, Principal who) {
+    private boolean create(String model, Map<String, Object> input, Principal who) {
         ResolverResult result = matrix.run("Mutation", fieldOf(model, ModelOperationKind.CREATE),
-                Map.of("input", CREATE_INPUT), null, who);
+                Map.of("input", input), null, who);
         List<Map<String, Object>> stored = matrix.all(model);
         if (!result.ok()) {
             assertThat(stored).as("a refused create stores nothing").isEmpty();
@@ -311,6 +320,22 @@ class AuthorizationMatrixTest {
         ResolverResult result = matrix.run("Query", fieldOf(model, ModelOperationKind.LIST), Map.of(), null, who);
         if (result.data() == null) {
             assertThat(errorTypes(result)).as("a refused list says why").containsExactly("Unauthorized");
+            return false;
+        }
+        assertThat(result.errors()).isEmpty();
+        List<Map<String, Object>> items = (List<Map<String, Object>>) ((Map<String, Object>) result.data()).get("items");
+        assertThat(items).allSatisfy(i -> assertThat(i).isEqualTo(item));
+        return !items.isEmpty();
+    }
+
+    /** The model's index query on {@code team}, for UA's team. */
+    @SuppressWarnings("unchecked")
+    private boolean index(String model, Principal who) {
+        Map<String, Object> item = matrix.seed(model, UA_ITEM);
+        String query = matrix.plan.model(model).orElseThrow().indexes().get(0).queryField().orElseThrow();
+        ResolverResult result = matrix.run("Query", query, Map.of("team", "Editors"), null, who);
+        if (result.data() == null) {
+            assertThat(errorTypes(result)).as("a refused index query says why").containsExactly("Unauthorized");
             return false;
         }
         assertThat(result.errors()).isEmpty();

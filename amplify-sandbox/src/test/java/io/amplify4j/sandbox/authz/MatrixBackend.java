@@ -85,9 +85,17 @@ final class MatrixBackend {
             ListField<String> editorList = model.string("editors").array();
             StringField team = model.string("team");
             ListField<String> teams = model.string("teams").array();
+            model.secondaryIndex(team);
             Fields fields = new Fields(admin, editorList, team, teams);
             model.authorization(allow -> kind.rules.apply(allow, fields));
         }
+
+        // An owner model with an index on its owner field: the owner-scoped list of §2 #11.
+        ModelBuilder note = data.model("Note");
+        note.string("content");
+        StringField noteOwner = note.string("owner");
+        note.secondaryIndex(noteOwner).queryField("notesByOwner");
+        note.authorization(allow -> List.of(allow.owner()));
 
         // Field-level rules replace the model's rules for their field (F1-F3, S5).
         ModelBuilder patient = data.model("Patient");

@@ -90,6 +90,22 @@ class NamedRegressionsTest {
     }
 
     @Test
+    @DisplayName("O2' owner() with an index on owner (§2 #11): UA queries its own notes; UB querying UA's owner "
+            + "value gets nothing; both through a Query, never a key-attribute filter DynamoDB refuses")
+    void ownerIndex() {
+        Map<String, Object> mine = m.seed("Note", item("content", "a", "owner", "sub-a::alice"));
+        m.seed("Note", item("content", "b", "owner", "sub-b::bob"));
+        ResolverResult own = m.run("Query", "notesByOwner", Map.of("owner", "sub-a::alice"), null, UA);
+        assertThat(own.errors()).isEmpty();
+        assertThat(data(own).get("items")).isEqualTo(List.of(mine));
+        ResolverResult foreign = m.run("Query", "notesByOwner", Map.of("owner", "sub-a::alice"), null, UB);
+        assertThat(foreign.errors()).isEmpty();
+        assertThat(data(foreign).get("items")).isEqualTo(List.of());
+        ResolverResult bySub = m.run("Query", "notesByOwner", Map.of("owner", "sub-a"), null, UA);
+        assertThat(data(bySub).get("items")).isEqualTo(List.of());
+    }
+
+    @Test
     @DisplayName("O3 owner(): UA cannot hand its item to UB (owner fields are immutable by default)")
     void o3() {
         Map<String, Object> doc = m.seed("OwnedDoc", UA_ITEM);
