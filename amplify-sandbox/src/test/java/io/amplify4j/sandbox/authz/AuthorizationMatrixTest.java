@@ -46,12 +46,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Every case acts on "UA's item": {@code owner = sub-a::alice}, {@code editors = [sub-a::alice]},
  * {@code team = Editors}, {@code teams = [Editors]} (UA is in Editors). create sends the same item without
- * {@code owner}/{@code editors}, which the resolver fills with the caller. How an outcome is observed:
+ * {@code owner}/{@code editors}, which the resolver fills with the caller; "create for another" names UB and the
+ * group Admin instead (planting, O4); "reassign" updates the rule's owner or group field to UB / Admin (O3, O7).
+ * How an outcome is observed:
  * <ul>
  *   <li>create / update / delete: ALLOW when the resolver succeeded AND the store changed as asked; a DENY must
  *       leave an error and the store untouched (checked on every case).</li>
  *   <li>get: ALLOW when the item comes back; a DENY is null data plus an {@code Unauthorized} error.</li>
- *   <li>list: ALLOW when the item is in the page; a DENY either refuses the call or leaves the item out.</li>
+ *   <li>list, index query (on {@code team}): ALLOW when the item is in the page; a DENY either refuses the call
+ *       or leaves the item out.</li>
  *   <li>subscriptions: ALLOW when subscribing raised no error AND the server-side filter the resolver set
  *       ({@link SubscriptionFilter#matches}) lets UA's event through.</li>
  *   <li>field read: ALLOW when the field's value comes back (a redacted field is null plus an Unauthorized
@@ -69,6 +72,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       pool user's.</li>
  *   <li>USTALE (removed from Admin, token still lists it) is admitted as Admin: resolvers see the token, which the
  *       server accepts until {@code exp}.</li>
+ *   <li>Group fields are immutable for callers admitted through a group-field rule, as owner fields are (there is
+ *       no "group transfer"); static callers may change both.</li>
+ *   <li>A filter naming a field with read rules ranges only over items whose field the caller may read: the owner
+ *       of an owner-only field can filter on it among its own items; a caller who may read it on no item is
+ *       refused.</li>
  * </ul>
  */
 class AuthorizationMatrixTest {
@@ -133,7 +141,8 @@ class AuthorizationMatrixTest {
     }
 
     enum Op {
-        CREATE("create"), CREATE_FOR("create for another"), GET("get"), LIST("list"), INDEX("index query"), UPDATE("update"), REASSIGN("reassign"), DELETE("delete"),
+        CREATE("create"), CREATE_FOR("create for another"), GET("get"), LIST("list"), INDEX("index query"),
+        UPDATE("update"), REASSIGN("reassign"), DELETE("delete"),
         ON_CREATE("onCreate"), ON_UPDATE("onUpdate"), ON_DELETE("onDelete"),
         FIELD_READ("field read"), FIELD_FILTER("field filter"), FIELD_WRITE("field write"), TRAVERSE("traverse");
 
@@ -178,12 +187,14 @@ class AuthorizationMatrixTest {
                 case TRAVERSE -> " from UA's parent/child";
                 default -> " on UA's item";
             };
-            return target.label() + " × " + op.label + " × " + caller.name() + on + " → " + (expected ? "ALLOW" : "DENY");
+            return target.label() + " × " + op.label + " × " + caller.name() + on + " → "
+                    + (expected ? "ALLOW" : "DENY");
         }
     }
 
     static final List<Op> MODEL_OPS = List.of(
-            Op.CREATE, Op.CREATE_FOR, Op.GET, Op.LIST, Op.INDEX, Op.UPDATE, Op.REASSIGN, Op.DELETE, Op.ON_CREATE, Op.ON_UPDATE, Op.ON_DELETE);
+            Op.CREATE, Op.CREATE_FOR, Op.GET, Op.LIST, Op.INDEX, Op.UPDATE, Op.REASSIGN, Op.DELETE,
+            Op.ON_CREATE, Op.ON_UPDATE, Op.ON_DELETE);
     static final List<Target> FIELDS = List.of(
             new FieldTarget("ssn", "owner.to(READ)"), new FieldTarget("salary", "group(Admin)"));
     static final List<Target> RELATIONS = List.of(
@@ -228,7 +239,8 @@ class AuthorizationMatrixTest {
             case GET, LIST, INDEX -> Oracle.permits(rules, Root.QUERY, READ, p, UA_ITEM);
             case UPDATE -> Oracle.permits(rules, Root.MUTATION, UPDATE, p, UA_ITEM);
             case REASSIGN -> Oracle.permits(rules, Root.MUTATION, UPDATE, p, UA_ITEM)
-                    && (!Oracle.isAuthField(rules, reassigned(rules)) || Oracle.mayChangeOwnerField(rules, reassigned(rules), p, UA_ITEM));
+                    && (!Oracle.isAuthField(rules, reassigned(rules))
+                            || Oracle.mayChangeOwnerField(rules, reassigned(rules), p, UA_ITEM));
             case DELETE -> Oracle.permits(rules, Root.MUTATION, DELETE, p, UA_ITEM);
             case ON_CREATE, ON_UPDATE, ON_DELETE -> Oracle.permits(rules, Root.SUBSCRIPTION, READ, p, UA_ITEM);
             default -> throw new IllegalArgumentException(op.toString());
