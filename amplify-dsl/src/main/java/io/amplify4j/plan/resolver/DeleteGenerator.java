@@ -32,15 +32,27 @@ final class DeleteGenerator {
     static ResolverPlan generate(ResolverContext context, ModelPlan model, String fieldName) {
         String type = "Mutation";
         List<PipelineFunctionPlan> functions = new ArrayList<>();
-        functions.add(Modules.auth(type, fieldName, context.operationRules(model, ModelOperationKind.DELETE)));
+        functions.add(Modules.auth(type, fieldName, context.operationRules(model, ModelOperationKind.DELETE), context,
+                model, "[ctx.args.condition]"));
+        boolean guarded = Modules.guarded(context, model);
+        JsModule data = new JsModule(type + "." + fieldName + " data");
+        if (guarded) {
+            data.snippet(JsSnippets.CHECKS_EXPRESSION).snippet(JsSnippets.GUARD_EXPRESSIONS);
+        }
         functions.add(Modules.data(type, fieldName, ResolverNames.tableDataSource(model.name()),
-                new JsModule(type + "." + fieldName + " data")
+                data
                         .constant("KEY", context.primaryKey(model))
                         .snippet(JsSnippets.CHECKS_EXPRESSION).snippet(JsSnippets.AND_EXPRESSIONS)
                         .snippet(JsSnippets.CONDITION_EXPRESSION)
                         .snippet(JsSnippets.COMPOSITE)
                         .snippet(JsSnippets.KEY)
-                        .request(DATA_REQUEST)
+                        .request(guarded
+                                ? DATA_REQUEST.replace("return {", """
+                                        for (const expression of guardExpressions(ctx.stash.guardChecks)) {
+                                          conditions.push(expression);
+                                        }
+                                        return {""")
+                                : DATA_REQUEST)
                         .response(Modules.ERROR_CHECK + "return ctx.result;")));
         Modules.filter(context, model, type, fieldName, false).ifPresent(functions::add);
         return new ResolverPlan(type, fieldName, Modules.resolver(type, fieldName), functions);

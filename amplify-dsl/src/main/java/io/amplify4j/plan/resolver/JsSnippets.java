@@ -275,6 +275,132 @@ final class JsSnippets {
             }
             """;
 
+    /**
+     * Filters, conditions and key arguments naming a field with read rules: which items match would give the
+     * field's value away, so they may only range over items whose field the caller may read. Answers the checks to
+     * add (one list per named field the caller may read only on some items), and refuses a field the caller may
+     * read on no item. Walks {@code and}/{@code or}/{@code not} without recursion.
+     */
+    static final String GUARD = """
+            function guardNamedFields(ctx, inputs, fieldRules, typeName) {
+              const guardChecks = [];
+              const seen = [];
+              const pending = [];
+              for (const input of inputs) {
+                pending.push(input);
+              }
+              for (const node of pending) {
+                if (node !== undefined && node !== null && typeof node === 'object' && !Array.isArray(node)) {
+                  for (const key of Object.keys(node)) {
+                    const value = node[key];
+                    if (key === 'and' || key === 'or') {
+                      if (Array.isArray(value)) {
+                        for (const child of value) {
+                          pending.push(child);
+                        }
+                      }
+                    } else if (key === 'not') {
+                      pending.push(value);
+                    } else if (fieldRules[key] !== undefined && !seen.includes(key)) {
+                      seen.push(key);
+                      const decision = authorize(ctx, fieldRules[key]);
+                      if (!decision.allowed) {
+                        util.error('Not Authorized to access ' + key + ' on type ' + typeName, 'Unauthorized');
+                      }
+                      if (!decision.isStatic) {
+                        guardChecks.push(decision.checks);
+                      }
+                    }
+                  }
+                }
+              }
+              return guardChecks;
+            }
+            """;
+
+    /** The guard's checks (see {@link #GUARD}) as DynamoDB expressions, to AND into a filter or condition. */
+    static final String GUARD_EXPRESSIONS = """
+            function guardExpressions(guardChecks) {
+              const expressions = [];
+              let n = 0;
+              for (const checks of guardChecks ?? []) {
+                expressions.push(checksExpression(checks, 'a4j_read' + n + '_'));
+                n += 1;
+              }
+              return expressions;
+            }
+            """;
+
+    /** Checks as a subscription filter input: any one of them. */
+    static final String CHECKS_FILTER = """
+            function checksFilter(checks) {
+              const alternatives = [];
+              for (const check of checks) {
+                if (check.kind === 'group' && !check.multiple) {
+                  let chunk = [];
+                  for (const value of check.values) {
+                    chunk.push(value);
+                    if (chunk.length === 5) {
+                      const alternative = {};
+                      alternative[check.field] = { in: chunk };
+                      alternatives.push(alternative);
+                      chunk = [];
+                    }
+                  }
+                  if (chunk.length > 0) {
+                    const alternative = {};
+                    alternative[check.field] = { in: chunk };
+                    alternatives.push(alternative);
+                  }
+                } else {
+                  for (const value of check.values) {
+                    const alternative = {};
+                    alternative[check.field] = check.multiple ? { contains: value } : { eq: value };
+                    alternatives.push(alternative);
+                  }
+                }
+              }
+              return { or: alternatives };
+            }
+            """;
+
+    /**
+     * Owner and group checks on the partition key of a Query: DynamoDB refuses key attributes in a filter, and
+     * needs none, since every item of the partition holds the queried value. {@code keyChecks} answers null when the
+     * partition value satisfies a check (every item passes), otherwise the checks on other fields (none left: no
+     * item passes); {@code keyResolvedChecks} does the same for each list of checks, dropping those that pass.
+     * Without a Query ({@code args} null) the checks stay as they are.
+     */
+    static final String KEY_CHECKS = """
+            function keyChecks(checks, args, key) {
+              if (!args) {
+                return checks;
+              }
+              const remaining = [];
+              for (const check of checks) {
+                if (check.field === key.partitionAttribute && !check.multiple) {
+                  if (check.values.includes(args[key.partitionArgument])) {
+                    return null;
+                  }
+                } else {
+                  remaining.push(check);
+                }
+              }
+              return remaining;
+            }
+
+            function keyResolvedChecks(checksList, args, key) {
+              const out = [];
+              for (const checks of checksList ?? []) {
+                const remaining = keyChecks(checks, args, key);
+                if (remaining !== null) {
+                  out.push(remaining);
+                }
+              }
+              return out;
+            }
+            """;
+
     /** The caller's condition input as a DynamoDB condition expression. */
     static final String CONDITION_EXPRESSION = """
             function conditionExpression(condition) {

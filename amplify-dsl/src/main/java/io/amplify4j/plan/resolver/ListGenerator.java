@@ -15,7 +15,9 @@ import java.util.TreeMap;
  * {@code listXs} and index queries ({@code listXByY}): auth (the rules granting list) → Query (when the partition
  * key is given; always for index queries) or Scan, with the caller's filter AND-ed with the auth filter of owner and
  * group-field rules, limit (default 100, at most 1000), nextToken and sortDirection → response filter. A page may be
- * shorter than the limit (DynamoDB filters after reading), but its nextToken is always passed on.
+ * shorter than the limit (DynamoDB filters after reading), but its nextToken is always passed on. On a Query, checks
+ * on the partition key are decided from the queried value (DynamoDB refuses key attributes in a filter): an owner
+ * index queried for the caller needs no filter, one queried for someone else matches nothing.
  */
 final class ListGenerator {
     private ListGenerator() {}
@@ -52,7 +54,8 @@ final class ListGenerator {
             Optional<Map<String, Object>> key, Optional<String> index) {
         String type = "Query";
         List<PipelineFunctionPlan> functions = new ArrayList<>();
-        functions.add(Modules.auth(type, fieldName, context.operationRules(model, ModelOperationKind.LIST)));
+        functions.add(Modules.auth(type, fieldName, context.operationRules(model, ModelOperationKind.LIST), context,
+                model, "[ctx.args.filter, ctx.args]"));
         JsModule data = new JsModule(type + "." + fieldName + " data");
         key.ifPresent(k -> data.constant("KEY", k));
         index.ifPresent(i -> data.constant("INDEX", i));
@@ -64,11 +67,27 @@ final class ListGenerator {
         StringBuilder request = new StringBuilder();
         request.append("const args = ctx.args;\n");
         request.append("const decision = ctx.stash.auth;\n");
-        request.append("const filter = andExpressions([\n"
-                + "  filterExpression(args.filter),\n"
-                + "  decision.isStatic ? null : checksExpression(decision.checks, 'a4j_auth'),\n"
-                + "]);\n");
-        request.append(key.isPresent() ? "const query = keyCondition(args, KEY);\n" : "const query = null;\n");
+        boolean guarded = Modules.guarded(context, model);
+        if (guarded) {
+            data.snippet(JsSnippets.GUARD_EXPRESSIONS);
+        }
+        if (key.isPresent()) {
+            data.snippet(JsSnippets.KEY_CHECKS);
+            request.append("const query = keyCondition(args, KEY);\n");
+            request.append("const authChecks = decision.isStatic ? null : keyChecks(decision.checks, query ? args : null, KEY);\n");
+            request.append("const filter = andExpressions([\n"
+                    + "  filterExpression(args.filter),\n"
+                    + "  authChecks === null ? null : checksExpression(authChecks, 'a4j_auth'),\n"
+                    + (guarded
+                            ? "].concat(guardExpressions(keyResolvedChecks(ctx.stash.guardChecks, query ? args : null, KEY))));\n"
+                            : "]);\n"));
+        } else {
+            request.append("const filter = andExpressions([\n"
+                    + "  filterExpression(args.filter),\n"
+                    + "  decision.isStatic ? null : checksExpression(decision.checks, 'a4j_auth'),\n"
+                    + (guarded ? "].concat(guardExpressions(ctx.stash.guardChecks)));\n" : "]);\n"));
+            request.append("const query = null;\n");
+        }
         request.append("const request = { operation: query ? 'Query' : 'Scan', limit: limitOf(args.limit) };\n");
         request.append("""
                 if (query) {

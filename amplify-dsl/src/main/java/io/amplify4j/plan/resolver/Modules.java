@@ -37,6 +37,49 @@ final class Modules {
                 .response(AUTH_RESPONSE));
     }
 
+    /**
+     * The standard auth function, guarding {@code inputs} (JavaScript expressions: the filter, condition or key
+     * arguments) with {@link #guard}.
+     */
+    static PipelineFunctionPlan auth(String typeName, String fieldName, List<Map<String, Object>> rules,
+            ResolverContext context, ModelPlan model, String inputs) {
+        JsModule module = new JsModule(typeName + "." + fieldName + " auth")
+                .constant("RULES", rules)
+                .snippet(JsSnippets.CALLER);
+        String guard = guard(module, context, model, inputs);
+        return authWith(typeName, fieldName, module
+                .request(guard + """
+                        const decision = authorize(ctx, RULES);
+                        if (!decision.allowed) {
+                          util.unauthorized();
+                        }
+                        ctx.stash.auth = decision;
+                        return { payload: null };
+                        """)
+                .response(AUTH_RESPONSE));
+    }
+
+    /**
+     * When {@code model} has field-level read rules: adds to {@code module} (which carries
+     * {@link JsSnippets#CALLER}) the guard over {@code inputs} and returns the statement that runs it, leaving the
+     * checks to add in {@code ctx.stash.guardChecks} (see {@link JsSnippets#GUARD}); otherwise adds nothing and
+     * returns "".
+     */
+    static String guard(JsModule module, ResolverContext context, ModelPlan model, String inputs) {
+        if (!guarded(context, model)) {
+            return "";
+        }
+        module.constant("READ_FIELD_RULES", context.fieldRules(model, ModelOperation.READ))
+                .constant("GUARDED_TYPE", model.name())
+                .snippet(JsSnippets.GUARD);
+        return "ctx.stash.guardChecks = guardNamedFields(ctx, " + inputs + ", READ_FIELD_RULES, GUARDED_TYPE);\n";
+    }
+
+    /** True when filters and conditions on {@code model} need the guard: it has field-level read rules. */
+    static boolean guarded(ResolverContext context, ModelPlan model) {
+        return !context.fieldRules(model, ModelOperation.READ).isEmpty();
+    }
+
     static PipelineFunctionPlan authWith(String typeName, String fieldName, JsModule module) {
         return new PipelineFunctionPlan(ResolverNames.function(typeName, fieldName, "Auth"), Role.AUTH,
                 ResolverNames.NONE_DATA_SOURCE, new ModuleSource.Generated(module.render()));

@@ -81,7 +81,8 @@ final class RelationshipGenerator {
             auth.constant("FIELD_RULES", fieldRules);
         }
         auth.snippet(JsSnippets.CALLER);
-        StringBuilder authRequest = new StringBuilder("const decision = authorize(ctx, RULES);\n");
+        StringBuilder authRequest = new StringBuilder(many ? Modules.guard(auth, context, target, "[ctx.args.filter]") : "");
+        authRequest.append("const decision = authorize(ctx, RULES);\n");
         if (declared.isEmpty()) {
             authRequest.append("const allowed = decision.allowed;\n");
         } else {
@@ -129,6 +130,10 @@ final class RelationshipGenerator {
                     .constant("EMPTY", many ? Map.of("items", List.of()) : null)
                     .snippet(JsSnippets.COMPOSITE);
             if (many) {
+                boolean guarded = Modules.guarded(context, target);
+                if (guarded) {
+                    data.snippet(JsSnippets.CHECKS_EXPRESSION).snippet(JsSnippets.GUARD_EXPRESSIONS);
+                }
                 data.snippet(JsSnippets.CHECKS_EXPRESSION).snippet(JsSnippets.AND_EXPRESSIONS)
                         .snippet(JsSnippets.FILTER_EXPRESSION).snippet(JsSnippets.LIMIT)
                         .request(QUERY_REQUEST + """
@@ -136,7 +141,8 @@ final class RelationshipGenerator {
                                 const filter = andExpressions([
                                   filterExpression(args.filter),
                                   decision.isStatic ? null : checksExpression(decision.checks, 'a4j_auth'),
-                                ]);
+                                """ + (guarded ? "].concat(guardExpressions(ctx.stash.guardChecks)));\n" : "]);\n")
+                                + """
                                 if (filter) {
                                   request.filter = filter;
                                 }

@@ -242,13 +242,14 @@ final class ResolverContext {
     }
 
     /**
-     * The owner fields of the model's rules: callers admitted only through owner or group-field rules may change one
-     * only as its owner under a rule that allows owner transfer.
+     * The owner and group fields of the model's rules: callers admitted only through owner or group-field rules may
+     * change an owner field only as its owner under a rule that allows owner transfer, and a group field never (else
+     * a member could move an item into a group it is not in, which create refuses).
      */
     static List<String> ownerFields(ModelPlan model) {
         return model.rules().stream()
-                .filter(r -> r instanceof AuthRule.Owner)
-                .map(r -> ((AuthRule.Owner) r).field())
+                .filter(r -> r instanceof AuthRule.Owner || r instanceof AuthRule.GroupsDefinedIn)
+                .map(r -> r instanceof AuthRule.Owner o ? o.field() : ((AuthRule.GroupsDefinedIn) r).field())
                 .distinct()
                 .sorted()
                 .toList();

@@ -9,7 +9,7 @@ import java.util.List;
  * {@code onCreateX}/{@code onUpdateX}/{@code onDeleteX}: auth (the rules granting listen; callers none admits are
  * refused) → the resolver's response sets the subscription filter: the client's filter (and legacy owner
  * arguments) AND, for callers admitted only through owner or group-field rules, the auth filter. The client narrows,
- * never widens.
+ * never widens. A caller's groups go into {@code in} lists of at most five values, AppSync's limit.
  */
 final class SubscriptionGenerator {
     private SubscriptionGenerator() {}
@@ -32,9 +32,21 @@ final class SubscriptionGenerator {
               const alternatives = [];
               for (const check of decision.checks) {
                 if (check.kind === 'group' && !check.multiple) {
-                  const alternative = {};
-                  alternative[check.field] = { in: check.values };
-                  alternatives.push(alternative);
+                  let chunk = [];
+                  for (const value of check.values) {
+                    chunk.push(value);
+                    if (chunk.length === 5) {
+                      const alternative = {};
+                      alternative[check.field] = { in: chunk };
+                      alternatives.push(alternative);
+                      chunk = [];
+                    }
+                  }
+                  if (chunk.length > 0) {
+                    const alternative = {};
+                    alternative[check.field] = { in: chunk };
+                    alternatives.push(alternative);
+                  }
                 } else {
                   for (const value of check.values) {
                     const alternative = {};
@@ -59,12 +71,21 @@ final class SubscriptionGenerator {
                 .map(r -> ((AuthRule.Owner) r).field())
                 .distinct()
                 .toList();
-        String resolver = new JsModule(type + "." + fieldName + " resolver")
+        JsModule module = new JsModule(type + "." + fieldName + " resolver")
                 .constant("OWNER_ARGUMENTS", ownerArguments)
-                .request("return {};")
-                .response(RESPONSE)
-                .render();
+                .request("return {};");
+        if (Modules.guarded(context, model)) {
+            module.snippet(JsSnippets.CHECKS_FILTER).response(RESPONSE.replace("if (parts.length > 0) {", """
+                    for (const checks of ctx.stash.guardChecks ?? []) {
+                      parts.push(checksFilter(checks));
+                    }
+                    if (parts.length > 0) {"""));
+        } else {
+            module.response(RESPONSE);
+        }
+        String resolver = module.render();
         return new ResolverPlan(type, fieldName, resolver,
-                List.of(Modules.auth(type, fieldName, context.operationRules(model, kind))));
+                List.of(Modules.auth(type, fieldName, context.operationRules(model, kind), context, model,
+                        "[ctx.args.filter, ctx.args]")));
     }
 }

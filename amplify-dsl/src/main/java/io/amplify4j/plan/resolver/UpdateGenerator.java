@@ -153,12 +153,15 @@ final class UpdateGenerator {
     static ResolverPlan generate(ResolverContext context, ModelPlan model, String fieldName) {
         String type = "Mutation";
         List<PipelineFunctionPlan> functions = new ArrayList<>();
-        functions.add(Modules.authWith(type, fieldName, new JsModule(type + "." + fieldName + " auth")
+        JsModule auth = new JsModule(type + "." + fieldName + " auth")
                 .constant("RULES", context.operationRules(model, ModelOperationKind.UPDATE))
                 .constant("FIELD_RULES", context.fieldRules(model, ModelOperation.UPDATE))
                 .constant("OWNER_FIELDS", ResolverContext.ownerFields(model))
-                .snippet(JsSnippets.CALLER)
-                .request(AUTH_REQUEST)
+                .snippet(JsSnippets.CALLER);
+        String guard = Modules.guard(auth, context, model, "[ctx.args.condition]");
+        String request = guard.isEmpty() ? AUTH_REQUEST : guard + AUTH_REQUEST.replace(
+                "ctx.stash.fieldChecks = fieldChecks;", "ctx.stash.fieldChecks = fieldChecks.concat(ctx.stash.guardChecks);");
+        functions.add(Modules.authWith(type, fieldName, auth.request(request)
                 .response(Modules.AUTH_RESPONSE)));
         Map<String, Object> facts = new TreeMap<>();
         facts.put("key", context.primaryKey(model));

@@ -38,13 +38,18 @@
  *       the condition ({@code DynamoDB:ConditionalCheckFailedException}), which does not reveal whether the item
  *       exists. Owner fields are immutable for such callers: one may change only when the caller is that field's
  *       owner under a rule allowing owner transfer (a co-owner list without it cannot be edited by its members, nor
- *       by the creator; a group-field member cannot transfer ownership); static callers may set them. update: validators on the given fields, updatedAt refreshed, null removes an attribute,
+ *       by the creator; a group-field member cannot transfer ownership); group fields are immutable for them
+ *       without exception (a member must not move an item into a group it is not in, which create refuses);
+ *       static callers may set both. update: validators on the given fields, updatedAt refreshed, null removes an attribute,
  *       composite attributes recomputed (all their fields must be given together), version + 1 (the input must
  *       carry the version read).</li>
  *   <li><b>Field-level rules.</b> They replace the model's rules for their field. Writes: an input field the caller
  *       may not create or update is Unauthorized (owner/group field rules on update join the condition). Reads:
  *       a response filter nulls fields the caller may not read and appends one Unauthorized error per field; it also
- *       runs on mutation results.</li>
+ *       runs on mutation results. Probing: a filter (list, index query, hasMany, subscription), a key argument or
+ *       an update/delete condition may name a field with read rules only when those rules admit the caller whatever
+ *       the item (a static rule); otherwise the call is Unauthorized, since which items match would reveal the
+ *       value. An owner reading its own item's owner-only field cannot filter on it either.</li>
  *   <li><b>Subscriptions.</b> Callers no listen rule admits are refused; static callers get the client's filter;
  *       the others get the auth filter AND the client's filter ({@code util.transform.toSubscriptionFilter}).</li>
  *   <li><b>Custom operations.</b> An auth function with the operation's rules (static rules only), then a Lambda

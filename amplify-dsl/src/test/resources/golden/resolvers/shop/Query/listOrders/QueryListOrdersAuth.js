@@ -3,6 +3,10 @@ import { util } from '@aws-appsync/utils';
 
 const RULES = [{"allowOwnerTransfer":false,"field":"owner","identityClaim":"sub::username","kind":"owner","multiple":false,"provider":"userPools"},{"groupClaim":"cognito:groups","groups":["ADMINS"],"kind":"groups","provider":"userPools"},{"env":"AMPLIFY_FUNCTION_ROLE_ARN_RESTOCK","function":"restock","kind":"resource"}];
 
+const READ_FIELD_RULES = {"owner":[{"allowOwnerTransfer":false,"field":"owner","identityClaim":"sub::username","kind":"owner","multiple":false,"provider":"userPools"},{"groupClaim":"cognito:groups","groups":["ADMINS"],"kind":"groups","provider":"userPools"},{"env":"AMPLIFY_FUNCTION_ROLE_ARN_RESTOCK","function":"restock","kind":"resource"}]};
+
+const GUARDED_TYPE = "Order";
+
 function callerOf(ctx) {
   const env = ctx.env ?? {};
   const identity = ctx.identity ?? {};
@@ -149,7 +153,43 @@ function authorize(ctx, rules) {
   return decision;
 }
 
+function guardNamedFields(ctx, inputs, fieldRules, typeName) {
+  const guardChecks = [];
+  const seen = [];
+  const pending = [];
+  for (const input of inputs) {
+    pending.push(input);
+  }
+  for (const node of pending) {
+    if (node !== undefined && node !== null && typeof node === 'object' && !Array.isArray(node)) {
+      for (const key of Object.keys(node)) {
+        const value = node[key];
+        if (key === 'and' || key === 'or') {
+          if (Array.isArray(value)) {
+            for (const child of value) {
+              pending.push(child);
+            }
+          }
+        } else if (key === 'not') {
+          pending.push(value);
+        } else if (fieldRules[key] !== undefined && !seen.includes(key)) {
+          seen.push(key);
+          const decision = authorize(ctx, fieldRules[key]);
+          if (!decision.allowed) {
+            util.error('Not Authorized to access ' + key + ' on type ' + typeName, 'Unauthorized');
+          }
+          if (!decision.isStatic) {
+            guardChecks.push(decision.checks);
+          }
+        }
+      }
+    }
+  }
+  return guardChecks;
+}
+
 export function request(ctx) {
+  ctx.stash.guardChecks = guardNamedFields(ctx, [ctx.args.filter, ctx.args], READ_FIELD_RULES, GUARDED_TYPE);
   const decision = authorize(ctx, RULES);
   if (!decision.allowed) {
     util.unauthorized();

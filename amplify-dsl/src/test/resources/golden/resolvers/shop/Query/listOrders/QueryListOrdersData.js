@@ -135,14 +135,53 @@ function keyCondition(args, key) {
   return { expression: parts.join(' AND '), expressionNames: names, expressionValues: values };
 }
 
+function guardExpressions(guardChecks) {
+  const expressions = [];
+  let n = 0;
+  for (const checks of guardChecks ?? []) {
+    expressions.push(checksExpression(checks, 'a4j_read' + n + '_'));
+    n += 1;
+  }
+  return expressions;
+}
+
+function keyChecks(checks, args, key) {
+  if (!args) {
+    return checks;
+  }
+  const remaining = [];
+  for (const check of checks) {
+    if (check.field === key.partitionAttribute && !check.multiple) {
+      if (check.values.includes(args[key.partitionArgument])) {
+        return null;
+      }
+    } else {
+      remaining.push(check);
+    }
+  }
+  return remaining;
+}
+
+function keyResolvedChecks(checksList, args, key) {
+  const out = [];
+  for (const checks of checksList ?? []) {
+    const remaining = keyChecks(checks, args, key);
+    if (remaining !== null) {
+      out.push(remaining);
+    }
+  }
+  return out;
+}
+
 export function request(ctx) {
   const args = ctx.args;
   const decision = ctx.stash.auth;
+  const query = keyCondition(args, KEY);
+  const authChecks = decision.isStatic ? null : keyChecks(decision.checks, query ? args : null, KEY);
   const filter = andExpressions([
     filterExpression(args.filter),
-    decision.isStatic ? null : checksExpression(decision.checks, 'a4j_auth'),
-  ]);
-  const query = keyCondition(args, KEY);
+    authChecks === null ? null : checksExpression(authChecks, 'a4j_auth'),
+  ].concat(guardExpressions(keyResolvedChecks(ctx.stash.guardChecks, query ? args : null, KEY))));
   const request = { operation: query ? 'Query' : 'Scan', limit: limitOf(args.limit) };
   if (query) {
     request.query = query;

@@ -25,9 +25,21 @@ export function response(ctx) {
     const alternatives = [];
     for (const check of decision.checks) {
       if (check.kind === 'group' && !check.multiple) {
-        const alternative = {};
-        alternative[check.field] = { in: check.values };
-        alternatives.push(alternative);
+        let chunk = [];
+        for (const value of check.values) {
+          chunk.push(value);
+          if (chunk.length === 5) {
+            const alternative = {};
+            alternative[check.field] = { in: chunk };
+            alternatives.push(alternative);
+            chunk = [];
+          }
+        }
+        if (chunk.length > 0) {
+          const alternative = {};
+          alternative[check.field] = { in: chunk };
+          alternatives.push(alternative);
+        }
       } else {
         for (const value of check.values) {
           const alternative = {};
