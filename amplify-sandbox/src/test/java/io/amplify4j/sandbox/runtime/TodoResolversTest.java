@@ -7,6 +7,7 @@ import io.amplify4j.plan.BackendPlan;
 import io.amplify4j.plan.resolver.ResolverNames;
 import io.amplify4j.sandbox.js.GraphQLError;
 import io.amplify4j.sandbox.js.ResolverResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -80,6 +81,25 @@ class TodoResolversTest {
         ResolverResult transfer = api.execute("Mutation", "updateTodo",
                 Map.of("input", Map.of("id", todo.get("id"), "owner", "sub-b::bob")), null, ALICE);
         assertThat(errorTypes(transfer)).containsExactly("Unauthorized");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aWrappedDataSourceSeesTheRequestsAndAnswersForTheStore() {
+        List<Map<String, Object>> requests = new ArrayList<>();
+        try (PlanResolvers traced = PlanResolvers.builder(BackendPlan.of(new TodoBackend().define()).data().orElseThrow())
+                .env(ResolverNames.USER_POOL_ISSUER_ENV, ISSUER)
+                .wrapDataSources((plan, dataSource) -> request -> {
+                    requests.add(request);
+                    return dataSource.invoke(request);
+                })
+                .build()) {
+            ResolverResult created = traced.execute("Mutation", "createTodo",
+                    Map.of("input", Map.of("content", "traced", "done", false)), null, ALICE);
+            assertThat(created.errors()).isEmpty();
+            assertThat(((Map<String, Object>) created.data())).containsEntry("content", "traced");
+        }
+        assertThat(requests).extracting(r -> r.get("operation")).containsExactly(null, "PutItem");
     }
 
     @Test
