@@ -15,7 +15,8 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Where the time of a benchmark goes: reads the flight recordings JMH's {@code -prof jfr} wrote and sorts the CPU
  * samples of the benchmark thread into the parts of a resolver run, by the innermost frame that says which part it
- * is in. Usage: {@code JfrBreakdown DIR...}, each DIR searched for {@code .jfr} files.
+ * is in. Record with a deep stack ({@code -prof jfr:stackDepth=2048}): GraalJS's interpreter stacks are deep, and
+ * JFR's default of 64 frames cuts them, which would leave the guest's samples unattributed. Usage: {@code JfrBreakdown DIR...}, each DIR searched for {@code .jfr} files.
  */
 public final class JfrBreakdown {
     static final List<String> PARTS = List.of(
@@ -48,7 +49,7 @@ public final class JfrBreakdown {
                 continue;
             }
             RecordedStackTrace stack = event.getStackTrace();
-            if (stack == null || !isBenchmarkThread(stack)) {
+            if (stack == null || !isBenchmarkThread(event)) {
                 continue;
             }
             counts.merge(partOf(stack.getFrames()), 1, Integer::sum);
@@ -62,8 +63,10 @@ public final class JfrBreakdown {
         }
     }
 
-    private static boolean isBenchmarkThread(RecordedStackTrace stack) {
-        return stack.getFrames().stream().anyMatch(f -> type(f).startsWith("io.amplify4j.bench."));
+    /** JMH's worker threads; the JIT and GC threads are not sampled as Java code anyway. */
+    private static boolean isBenchmarkThread(RecordedEvent event) {
+        var thread = event.getThread("sampledThread");
+        return thread != null && String.valueOf(thread.getJavaName()).contains("jmh-worker");
     }
 
     /** The part a sample belongs to: decided by its innermost frame that belongs to a part. */
