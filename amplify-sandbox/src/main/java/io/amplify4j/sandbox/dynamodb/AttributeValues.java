@@ -1,7 +1,6 @@
 package io.amplify4j.sandbox.dynamodb;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -390,7 +389,27 @@ public final class AttributeValues {
         return (DynamoNumbers.significantDigits(n) + 1) / 2 + 1;
     }
 
+    /**
+     * The length of {@code s} in UTF-8, as {@code s.getBytes(UTF_8).length} gives it (a lone surrogate becomes one
+     * replacement byte), without encoding it: every item of a Query or Scan page is measured.
+     */
     static int utf8Length(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
+        int n = s.length();
+        int bytes = n;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                continue;
+            }
+            if (c < 0x800) {
+                bytes += 1;
+            } else if (!Character.isSurrogate(c)) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 2;
+                i++;
+            }
+        }
+        return bytes;
     }
 }

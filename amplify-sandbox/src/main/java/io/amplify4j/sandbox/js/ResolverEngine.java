@@ -232,9 +232,11 @@ public final class ResolverEngine implements AutoCloseable {
         private final GuestContext guest;
         private final Pipeline pipeline;
         private final RequestContext request;
-        private final Map<String, Object> base;
+        /** The parts of {@code ctx} that stay the same for every handler of the run, as one JSON object. */
+        private final String base;
         private final String meta;
-        private Object stash = new LinkedHashMap<String, Object>();
+        /** {@code ctx.stash} as the last handler left it, as JSON text: Java only passes it on. */
+        private String stash = "{}";
         private final List<GraphQLError> errors = new ArrayList<>();
         private final ExtensionRecorder extensions = new ExtensionRecorder();
 
@@ -242,7 +244,10 @@ public final class ResolverEngine implements AutoCloseable {
             this.guest = guest;
             this.pipeline = pipeline;
             this.request = request;
-            this.base = request.toContextJson();
+            this.base = Json.write(request.toContextJson());
+            if (base.length() < 3 || base.charAt(base.length() - 1) != '}') {
+                throw new IllegalStateException("The request context must be a non-empty JSON object");
+            }
             var metaJson = new LinkedHashMap<String, Object>();
             metaJson.put("authType", request.authMode().authType());
             metaJson.put("info", Map.of(
@@ -273,7 +278,7 @@ public final class ResolverEngine implements AutoCloseable {
             if (last instanceof Failed failed) {
                 return fail(failed);
             }
-            return new ResolverResult(value(last), errors, extensions.result());
+            return new ResolverResult(GuestJson.java(value(last)), errors, extensions.result());
         }
 
         private Outcome runFunction(PipelineFunction function, Object prev) {
@@ -282,7 +287,7 @@ public final class ResolverEngine implements AutoCloseable {
             if (!(outcome instanceof Returned returned)) {
                 return outcome;
             }
-            if (!(returned.value() instanceof Map<?, ?> dataSourceRequest)) {
+            if (!(GuestJson.java(returned.value()) instanceof Map<?, ?> dataSourceRequest)) {
                 return new Failed(GraphQLError.of(
                         "The request handler of function " + function.name() + " (" + function.module()
                                 + ") must return an object for its data source",
@@ -313,18 +318,21 @@ public final class ResolverEngine implements AutoCloseable {
         }
 
         private Outcome call(String module, String handler, Optional<Object> prevResult, Object result, Map<String, Object> error) {
-            var ctx = new LinkedHashMap<>(base);
-            ctx.put("stash", stash);
-            var prev = new LinkedHashMap<String, Object>();
-            prevResult.ifPresent(p -> prev.put("result", p == NULL ? null : p));
-            ctx.put("prev", prev);
+            // ctx is base plus stash, prev, result and error, written without parsing or writing base again
+            StringBuilder ctx = new StringBuilder(base.length() + stash.length() + 64)
+                    .append(base, 0, base.length() - 1)
+                    .append(",\"stash\":").append(stash)
+                    .append(",\"prev\":{");
+            prevResult.ifPresent(p -> ctx.append("\"result\":").append(toJson(p)));
+            ctx.append('}');
             if (result != null) {
-                ctx.put("result", result == NULL ? null : result);
+                ctx.append(",\"result\":").append(toJson(result));
             }
             if (error != null) {
-                ctx.put("error", error);
+                ctx.append(",\"error\":").append(Json.write(error));
             }
-            String out;
+            ctx.append('}');
+            Value answer;
             try {
                 Optional<Source> source = source(module);
                 if (source.isEmpty()) {
@@ -342,13 +350,15 @@ public final class ResolverEngine implements AutoCloseable {
                             "The module " + module + " does not export a function named " + handler, "Code"));
                 }
                 guest.context.resetLimits();
-                out = guest.invoke.execute(function, Json.write(ctx), meta).asString();
+                answer = guest.invoke.execute(function, ctx.toString(), meta);
             } catch (PolyglotException e) {
                 return new Failed(codeError(e, module, handler));
             }
-            Map<String, Object> outcome = Json.asMap(Json.read(out));
-            if (outcome.containsKey("stash")) {
-                stash = outcome.get("stash");
+            // [the rest of the outcome, ctx.stash (null when undefined), the value (null after a signal)], as JSON
+            Map<String, Object> outcome = Json.asMap(Json.read(answer.getArrayElement(0).asString()));
+            Value stashJson = answer.getArrayElement(1);
+            if (!stashJson.isNull()) {
+                stash = stashJson.asString();
             }
             for (Object appended : Json.asList(outcome.get("appended"))) {
                 errors.add(toError(Json.asMap(appended)));
@@ -358,7 +368,7 @@ public final class ResolverEngine implements AutoCloseable {
             }
             Map<String, Object> signal = Json.asMap(outcome.get("signal"));
             if (signal.isEmpty()) {
-                return new Returned(outcome.get("value"));
+                return new Returned(new GuestJson(answer.getArrayElement(2).asString()));
             }
             if ("earlyReturn".equals(signal.get("kind"))) {
                 return new EarlyReturn(signal.get("value"), "END".equals(signal.get("skipTo")));
@@ -383,6 +393,44 @@ public final class ResolverEngine implements AutoCloseable {
 
     /** Marks an explicit JSON null where "absent" and "null" differ (ctx.prev.result, ctx.result). */
     private static final Object NULL = new Object();
+
+    /** A value for {@code ctx}: JSON text, verbatim when the guest wrote it. */
+    private static String toJson(Object value) {
+        if (value == NULL) {
+            return "null";
+        }
+        if (value instanceof GuestJson json) {
+            return json.text;
+        }
+        return Json.write(value);
+    }
+
+    /**
+     * A handler's return value as the guest stringified it. Most values only go on to the next handler's
+     * {@code ctx.prev.result}, so they pass as text; Java parses one only when it needs it (a data source request,
+     * the field's result).
+     */
+    private static final class GuestJson {
+        final String text;
+        private Object value;
+        private boolean parsed;
+
+        GuestJson(String text) {
+            this.text = text;
+        }
+
+        /** {@code value} as plain Java values when it is guest JSON; otherwise {@code value} itself. */
+        static Object java(Object value) {
+            if (!(value instanceof GuestJson json)) {
+                return value;
+            }
+            if (!json.parsed) {
+                json.value = Json.read(json.text);
+                json.parsed = true;
+            }
+            return json.value;
+        }
+    }
 
     private static String location(PolyglotException e, String module) {
         SourceSection section = e.getSourceLocation();

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -49,12 +50,14 @@ public final class PlanResolvers implements AutoCloseable {
         });
         Map<String, DataSource> dataSources = new HashMap<>();
         for (DataSourcePlan plan : data.dataSources()) {
-            dataSources.put(plan.name(), switch (plan.kind()) {
+            DataSource dataSource = switch (plan.kind()) {
                 case NONE -> new NoneDataSource();
                 case DYNAMODB -> store.dataSource(plan.tableName().orElseThrow());
                 case LAMBDA -> builder.functions.getOrDefault(plan.function().orElseThrow(),
                         missingFunction(plan.function().orElseThrow()));
-            });
+            };
+            dataSources.put(plan.name(), Objects.requireNonNull(builder.wrapper.apply(plan, dataSource),
+                    "the data source wrapper returned null for " + plan.name()));
         }
         ResolverEngine.Builder engineBuilder = ResolverEngine.builder();
         builder.clock.ifPresent(engineBuilder::clock);
@@ -161,6 +164,7 @@ public final class PlanResolvers implements AutoCloseable {
         private final Map<String, DataSource> functions = new HashMap<>();
         private Optional<Clock> clock = Optional.empty();
         private Optional<RandomGenerator> random = Optional.empty();
+        private BiFunction<DataSourcePlan, DataSource, DataSource> wrapper = (plan, dataSource) -> dataSource;
 
         private Builder(DataPlan data) {
             this.data = Objects.requireNonNull(data, "data");
@@ -199,6 +203,16 @@ public final class PlanResolvers implements AutoCloseable {
         /** The random source behind {@code util.autoId}. */
         public Builder random(RandomGenerator generator) {
             this.random = Optional.of(generator);
+            return this;
+        }
+
+        /**
+         * Wraps every data source the pipelines call, once, when the runtime is built: for tracing requests,
+         * injecting faults or measuring the resolvers apart from the store. The wrapper gets the data source's plan
+         * and the data source the runtime would use, and returns the one to use instead.
+         */
+        public Builder wrapDataSources(BiFunction<DataSourcePlan, DataSource, DataSource> wrapper) {
+            this.wrapper = Objects.requireNonNull(wrapper, "wrapper");
             return this;
         }
 

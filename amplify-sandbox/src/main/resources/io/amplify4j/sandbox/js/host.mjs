@@ -2,8 +2,9 @@
 // Not part of the APPSYNC_JS surface; resolver code never imports it.
 //
 // Every handler call goes through invoke(): it resets the state, builds ctx from JSON, runs the handler
-// and answers one JSON string with the handler's value (or the util.error / runtime.earlyReturn signal),
-// the stash after the call, the errors util.appendError collected and the extensions recorded.
+// and answers three JSON strings: the util.error / runtime.earlyReturn signal, the errors util.appendError
+// collected and the extensions recorded; the stash after the call (null when ctx.stash is undefined); and the
+// handler's value (null after a signal). Java passes the stash and most values on to the next handler as text.
 
 const java = globalThis.__amplify4jHost;
 
@@ -45,16 +46,17 @@ export function invoke(handler, ctxJson, metaJson) {
       throw e;
     }
   }
+  const stash = JSON.stringify(ctx.stash);
   const out = {
-    stash: ctx.stash,
     appended: state.appended,
     extensions: state.extensions,
   };
+  let valueJson = null;
   if (state.signal !== null) {
     out.signal = state.signal;
   } else {
-    out.value = jsonValue(value);
+    valueJson = JSON.stringify(jsonValue(value)) ?? 'null';
   }
   state.signal = null;
-  return JSON.stringify(out);
+  return [JSON.stringify(out), stash ?? null, valueJson];
 }

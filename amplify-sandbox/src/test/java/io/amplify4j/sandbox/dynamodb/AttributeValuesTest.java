@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.amplify4j.sandbox.dynamodb.expression.ReservedWords;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -179,6 +180,14 @@ class AttributeValuesTest {
     })
     void itemSizeFollowsDynamoDb(String item, long size) {
         assertThat(AttributeValues.itemSize(AttributeValues.fromTypedMap(Json.value(item)))).isEqualTo(size);
+    }
+
+    @Test
+    void utf8LengthIsTheLengthOfTheEncodedBytes() {
+        for (String s : List.of("", "plain", "caf\u00e9", "\u20ac5", "\ud83d\ude00 smile", "\u07ff\u0800",
+                "lone \ud83d high", "lone \ude00 low", "\ude00\ud83d reversed", "end \ud83d")) {
+            assertThat(AttributeValues.utf8Length(s)).as(s).isEqualTo(s.getBytes(StandardCharsets.UTF_8).length);
+        }
     }
 
     @Test

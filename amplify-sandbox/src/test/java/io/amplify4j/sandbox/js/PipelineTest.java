@@ -96,6 +96,35 @@ class PipelineTest {
     }
 
     @Test
+    void anUndefinedStashKeepsTheLastOneAndUnserializableValuesBecomeNull() {
+        engine.define("odd-resolver.js", """
+                export function request(ctx) {
+                  ctx.stash.kept = 1;
+                  return {};
+                }
+                export function response(ctx) {
+                  return { prev: ctx.prev.result, stash: ctx.stash };
+                }
+                """);
+        engine.define("odd-fn.js", """
+                export function request(ctx) {
+                  ctx.stash = undefined;
+                  return { payload: null };
+                }
+                export function response(ctx) {
+                  return () => 'a function is no JSON value';
+                }
+                """);
+        ResolverResult result = engine.execute(
+                Pipeline.of("odd-resolver.js", fn("a", "odd-fn.js", new NoneDataSource())), getTodo(Map.of()));
+        assertThat(result.errors()).isEmpty();
+        Map<String, Object> expected = new java.util.HashMap<>();
+        expected.put("prev", null);
+        expected.put("stash", Map.of("kept", 1L));
+        assertThat(result.data()).isEqualTo(expected);
+    }
+
+    @Test
     void theStashIsSharedByEveryHandler() {
         engine.define("stash-resolver.js", """
                 export function request(ctx) {
