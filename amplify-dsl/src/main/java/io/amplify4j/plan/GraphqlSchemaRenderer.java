@@ -533,12 +533,23 @@ public final class GraphqlSchemaRenderer {
             FieldType type = field.type();
             boolean generatedId = field.name().equals("id") && type.scalar()
                     .filter(s -> s == ScalarType.ID || s == ScalarType.STRING).isPresent();
-            if (generatedId || isTimestampName(field)) {
+            if (generatedId || isTimestampName(field) || filledByCreate(model, field)) {
                 type = type.withRequired(false);
             }
             lines.add(field.name() + ": " + inputType(type));
         }
         return Sdl.block("input", model.names().createInput(), "", Optional.empty(), lines);
+    }
+
+    /**
+     * True for fields the create resolver fills when the input leaves them out: fields with a default (as Amplify's
+     * {@code @default} makes them optional in the create input) and the version field, which starts at 1.
+     */
+    private static boolean filledByCreate(ModelPlan model, FieldPlan field) {
+        boolean hasDefault = model.definition().field(field.name())
+                .flatMap(FieldDefinition::defaultValue)
+                .isPresent();
+        return hasDefault || model.definition().versionField().filter(field.name()::equals).isPresent();
     }
 
     private String updateInput(ModelPlan model) {
