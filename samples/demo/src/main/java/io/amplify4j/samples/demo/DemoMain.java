@@ -12,24 +12,24 @@ import java.nio.file.Path;
 
 /**
  * The main job until the shop sample runs end to end: defines the demo shop, validates it, plans it, prints a
- * summary and the GraphQL schema, and writes the plan's documents to {@code target/demo}.
+ * summary, writes the plan's documents to {@code target/demo}, and runs a short scenario on the local sandbox.
  */
 public final class DemoMain {
     private DemoMain() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         PrintStream out = System.out;
         Path outputDir = Path.of(args.length > 0 ? args[0] : "target/demo");
 
-        out.println("[1/3] Defining and validating the shop backend ...");
+        out.println("[1/4] Defining and validating the shop backend ...");
         BackendModel model = new DemoShop().define();
         out.println("      valid: no problems found");
 
-        out.println("[2/3] Planning: names, tables, GraphQL schema, model introspection ...");
+        out.println("[2/4] Planning: names, tables, GraphQL schema, model introspection ...");
         BackendPlan plan = BackendPlan.of(model);
         DataPlan data = plan.data().orElseThrow();
 
-        out.println("[3/3] Writing the plan's documents to " + outputDir + " ...");
+        out.println("[3/4] Writing the plan's documents to " + outputDir + " ...");
         Files.createDirectories(outputDir);
         Files.writeString(outputDir.resolve("schema.graphql"), data.schema(), StandardCharsets.UTF_8);
         Files.writeString(outputDir.resolve("model-introspection.json"), data.modelIntrospection(),
@@ -39,9 +39,10 @@ public final class DemoMain {
 
         DemoReport.print(plan, out);
         out.println();
-        out.println("GraphQL schema (" + data.schema().lines().count() + " lines, also in "
-                + outputDir.resolve("schema.graphql") + "):");
+        out.println("[4/4] Running the shop on the local sandbox (the generated resolvers, over HTTP) ...");
+        DemoScenario.run(plan, out);
         out.println();
-        out.print(data.schema());
+        out.println("Done. The GraphQL schema (" + data.schema().lines().count() + " lines) is in "
+                + outputDir.resolve("schema.graphql") + ".");
     }
 }
