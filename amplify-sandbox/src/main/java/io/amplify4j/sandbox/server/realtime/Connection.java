@@ -223,9 +223,9 @@ public final class Connection implements Session.Listener.AutoDemanding {
             return;
         }
         GraphQLService.SubscribeOutcome outcome = hub.graphQL.subscribe(request, caller);
-        String caller_ = RealtimeHub.describe(caller);
+        String subscriber = RealtimeHub.describe(caller);
         if (outcome.subscription().isEmpty()) {
-            hub.log.accept("WS start id=" + id + " caller=" + caller_ + " errors="
+            hub.log.accept("WS start id=" + id + " caller=" + subscriber + " errors="
                     + outcome.errors().stream().map(e -> String.valueOf(e.get("errorType"))).toList());
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("type", "error");
@@ -241,7 +241,7 @@ public final class Connection implements Session.Listener.AutoDemanding {
         }
         hub.add(live);
         hub.log.accept("WS start id=" + id + " subscription " + live.subscription().fieldName() + " caller="
-                + caller_ + " ok");
+                + subscriber + " ok");
         send(Map.of("type", "start_ack", "id", id));
     }
 
