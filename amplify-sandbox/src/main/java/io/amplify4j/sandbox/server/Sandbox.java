@@ -14,6 +14,7 @@ import io.amplify4j.sandbox.server.auth.Authenticator;
 import io.amplify4j.sandbox.server.auth.LocalUserPool;
 import io.amplify4j.sandbox.server.auth.TokenVerifier;
 import io.amplify4j.sandbox.server.graphql.GraphQLService;
+import io.amplify4j.sandbox.server.realtime.RealtimeHub;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -42,7 +43,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }
  * }</pre>
  *
- * <p>Not yet served (later slices): the real-time WebSocket (subscriptions), IAM / identity pool / OIDC / Lambda
+ * <p>Subscriptions are served over AppSync's real-time WebSocket protocol at {@link #realtimeEndpoint()}.
+ *
+ * <p>Not yet served (later slices): IAM / identity pool / OIDC / Lambda
  * authorizer callers, storage, functions, persistence to a data directory.
  */
 public final class Sandbox implements AutoCloseable {
@@ -56,6 +59,7 @@ public final class Sandbox implements AutoCloseable {
     private final Consumer<String> log;
     private final Server server;
     private final PlanResolvers resolvers;
+    private final RealtimeHub realtime;
     private final Optional<ApiKeys> apiKeys;
     private final Optional<ApiKeys.ApiKey> apiKey;
     private final Optional<LocalUserPool> userPool;
@@ -106,11 +110,15 @@ public final class Sandbox implements AutoCloseable {
         };
         GraphQLService graphQL = new GraphQLService(data.schema(), resolvers, defaultMode, builder.queryDepthLimit,
                 this::internalError);
-        server.setHandler(new SandboxHandler(this, new Authenticator(apiKeys, verifier), graphQL, userPool,
-                builder.maxRequestBytes, builder.requestErrorStatus, log));
+        Authenticator authenticator = new Authenticator(apiKeys, verifier);
+        this.realtime = new RealtimeHub(graphQL, authenticator, builder.keepAliveInterval, builder.realtimeQueueCapacity,
+                log, this::internalError);
+        server.setHandler(realtime.handler(server, new SandboxHandler(this, authenticator, graphQL, userPool,
+                builder.maxRequestBytes, builder.requestErrorStatus, log), builder.maxRequestBytes));
         try {
             server.start();
         } catch (Exception e) {
+            realtime.close();
             resolvers.close();
             server.stop();
             throw e;
@@ -144,6 +152,20 @@ public final class Sandbox implements AutoCloseable {
     /** The GraphQL endpoint, {@code http://127.0.0.1:<port>/graphql}. */
     public URI graphqlEndpoint() {
         return baseUri.resolve("/graphql");
+    }
+
+    /**
+     * The real-time endpoint, {@code ws://127.0.0.1:<port>/graphql/realtime}: AppSync's {@code graphql-ws} protocol.
+     * (Amplify JS derives {@code <graphql endpoint>/realtime} for a custom domain, which is this URL; the sandbox
+     * also accepts the WebSocket upgrade on {@code /graphql}.)
+     */
+    public URI realtimeEndpoint() {
+        return URI.create("ws://127.0.0.1:" + port() + "/graphql/realtime");
+    }
+
+    /** The real-time side: live subscriptions. */
+    public RealtimeHub realtime() {
+        return realtime;
     }
 
     public int port() {
@@ -226,6 +248,7 @@ public final class Sandbox implements AutoCloseable {
     @Override
     public void close() {
         try {
+            realtime.close();
             server.stop();
         } catch (Exception e) {
             internalError(e);
@@ -245,6 +268,8 @@ public final class Sandbox implements AutoCloseable {
         private Consumer<String> log = line -> System.out.println("[sandbox] " + line);
         private Optional<PrintStream> banner = Optional.of(System.out);
         private final List<SeedUser> users = new ArrayList<>();
+        private Duration keepAliveInterval = Duration.ofSeconds(30);
+        private int realtimeQueueCapacity = 1000;
 
         private record SeedUser(String username, String password, List<String> groups) {}
 
@@ -303,6 +328,27 @@ public final class Sandbox implements AutoCloseable {
         /** Where the start banner goes; {@code null} prints none. */
         public Builder banner(PrintStream out) {
             this.banner = Optional.ofNullable(out);
+            return this;
+        }
+
+        /** How often real-time connections get a {@code ka} message; 30 seconds by default. */
+        public Builder keepAliveInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("keepAliveInterval must be positive; got " + interval);
+            }
+            this.keepAliveInterval = interval;
+            return this;
+        }
+
+        /**
+         * The most messages waiting for one real-time client; a client that lets more pile up is disconnected
+         * rather than slowing mutations down. 1,000 by default.
+         */
+        public Builder realtimeQueueCapacity(int messages) {
+            if (messages < 1) {
+                throw new IllegalArgumentException("realtimeQueueCapacity must be positive; got " + messages);
+            }
+            this.realtimeQueueCapacity = messages;
             return this;
         }
 

@@ -4,7 +4,8 @@
  * <p>Entry point: {@link io.amplify4j.sandbox.server.Sandbox#builder(io.amplify4j.dsl.BackendDefinition)} then
  * {@code start()}; in tests, {@link io.amplify4j.sandbox.server.junit.SandboxTest @SandboxTest}. Sub-packages:
  * {@code auth} (API keys, the local user pool and its token verifier, the authenticator), {@code graphql} (the
- * executor over the plan's SDL, AppSync's scalars, field authorization, error shapes), {@code junit}.
+ * executor over the plan's SDL, AppSync's scalars, field authorization, error shapes), {@code realtime} (the
+ * {@code graphql-ws} WebSocket endpoint and subscription delivery), {@code junit}.
  *
  * <p>Wire behaviour and its sources: request, auth headers, 401 refusals, the {@code Unauthorized} field error and
  * its message, the error key order and the validation wording follow recorded AppSync responses
@@ -14,7 +15,11 @@
  * {@code Valid authorization header not provided.}) and bad API keys, the 413 body limit answer, and the admin
  * API ({@code /__sandbox/users}, {@code /__sandbox/sign-in}, {@code /__sandbox/reset}).
  *
- * <p>The HTTP server is Jetty 12 core (no servlets): small, and it can upgrade {@code /graphql/realtime} to
- * AppSync's real-time WebSocket on the same port, which the JDK's {@code HttpServer} cannot.
+ * <p>The HTTP server is Jetty 12 core (no servlets): small, and it upgrades {@code /graphql/realtime} (and
+ * {@code /graphql}) to AppSync's real-time WebSocket on the same port, which the JDK's {@code HttpServer} cannot.
+ * Chosen by us on the real-time side, where AppSync's answer is not recorded: the error types
+ * {@code MalformedMessage} (not JSON, no id, a bad {@code payload.data}), {@code UnsupportedOperation} (unknown
+ * message types, non-subscription operations), {@code ValidationError} for invalid subscription documents, the
+ * 30 s keep-alive period, and closing (1013) a connection whose outgoing queue overflows.
  */
 package io.amplify4j.sandbox.server;

@@ -46,7 +46,7 @@ public final class ErrorShapes {
     }
 
     /** AppSync's (older graphql-java's) wording: {@code Validation error of type FieldUndefined: ... @ 'path'}. */
-    static String requestMessage(GraphQLError error) {
+    public static String requestMessage(GraphQLError error) {
         if (error instanceof ValidationError validation) {
             String description = validation.getDescription();
             // graphql-java prefixes "Validation error (Type@[path]) : "; AppSync's older wording puts those elsewhere.

@@ -91,6 +91,8 @@ public final class GraphQLService {
     private final GraphQLSchema schema;
     private final GraphQL graphQL;
     private final Consumer<Throwable> internalErrors;
+    private final Map<String, List<String>> subscriptionsByMutation;
+    private volatile MutationListener mutationListener = (field, payload) -> {};
 
     /**
      * @param sdl the plan's schema
@@ -112,6 +114,198 @@ public final class GraphQLService {
                 .instrumentation(new Limits(maxDepth))
                 .defaultDataFetcherExceptionHandler(new InternalErrors())
                 .build();
+        this.subscriptionsByMutation = subscriptionsByMutation(schema);
+    }
+
+    /** Told of every mutation field that returned an object: the field's name and its result as selected. */
+    @FunctionalInterface
+    public interface MutationListener {
+        void mutated(String mutationField, Map<String, Object> payload);
+    }
+
+    /** Where the results of mutations go (the real-time endpoint); nowhere by default. */
+    public void onMutation(MutationListener listener) {
+        this.mutationListener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * For each mutation field, the subscription fields whose {@code @aws_subscribe(mutations: [...])} lists it.
+     */
+    public Map<String, List<String>> subscriptionsByMutation() {
+        return subscriptionsByMutation;
+    }
+
+    private static Map<String, List<String>> subscriptionsByMutation(GraphQLSchema schema) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (schema.getSubscriptionType() == null) {
+            return Map.of();
+        }
+        for (GraphQLFieldDefinition field : schema.getSubscriptionType().getFieldDefinitions()) {
+            FieldDefinition definition = field.getDefinition();
+            if (definition == null) {
+                continue;
+            }
+            for (graphql.language.Directive directive : definition.getDirectives("aws_subscribe")) {
+                graphql.language.Argument mutations = directive.getArgument("mutations");
+                if (mutations == null) {
+                    continue;
+                }
+                List<graphql.language.Value> values = mutations.getValue() instanceof graphql.language.ArrayValue array
+                        ? array.getValues() : List.of(mutations.getValue());
+                for (graphql.language.Value<?> value : values) {
+                    if (value instanceof graphql.language.StringValue name) {
+                        out.computeIfAbsent(name.getValue(), k -> new ArrayList<>()).add(field.getName());
+                    }
+                }
+            }
+        }
+        out.replaceAll((k, v) -> List.copyOf(v));
+        return Map.copyOf(out);
+    }
+
+    /**
+     * A subscription accepted at {@code start}: its field, the arguments, the subscriber's selection (with the
+     * document's fragments, to shape events), and the filter its resolver set (empty: every event).
+     */
+    public record Subscription(String fieldName, Map<String, Object> arguments, Field field,
+            Map<String, graphql.language.FragmentDefinition> fragments, Optional<Map<String, Object>> filter) {}
+
+    /** The outcome of {@link #subscribe}: a subscription, or AppSync-shaped errors. */
+    public record SubscribeOutcome(Optional<Subscription> subscription, List<Map<String, Object>> errors) {}
+
+    /**
+     * What AppSync does at a real-time {@code start}: parse and validate the subscription document, check the
+     * field's authorization directives, coerce its arguments and run the field's resolver with the subscriber as
+     * caller, keeping the filter it sets ({@code extensions.setSubscriptionFilter}). Errors come back shaped as the
+     * real-time {@code error} message carries them: {@code errorType} and {@code message}.
+     */
+    public SubscribeOutcome subscribe(Request request, Caller caller) {
+        ExecutionInput.Builder inputBuilder = ExecutionInput.newExecutionInput()
+                .query(request.query())
+                .variables(request.variables());
+        request.operationName().ifPresent(inputBuilder::operationName);
+        ExecutionInput input = inputBuilder.build();
+        graphql.ParseAndValidateResult parsed = graphql.ParseAndValidate.parseAndValidate(schema, input);
+        if (parsed.isFailure()) {
+            List<Map<String, Object>> errors = new ArrayList<>();
+            for (GraphQLError error : parsed.getErrors()) {
+                errors.add(subscriptionError(error instanceof graphql.validation.ValidationError
+                        || error instanceof graphql.InvalidSyntaxError ? "ValidationError"
+                        : String.valueOf(error.getErrorType()), ErrorShapes.requestMessage(error)));
+            }
+            return failed(errors);
+        }
+        graphql.language.Document document = parsed.getDocument();
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        OperationDefinition operation = null;
+        for (OperationDefinition candidate : operations) {
+            if (request.operationName().isEmpty() ? operations.size() == 1
+                    : request.operationName().get().equals(candidate.getName())) {
+                operation = candidate;
+            }
+        }
+        if (operation == null) {
+            return failed(List.of(subscriptionError("ValidationError",
+                    "Exactly one operation, or the one `operationName` names, is required.")));
+        }
+        if (operation.getOperation() != OperationDefinition.Operation.SUBSCRIPTION) {
+            return failed(List.of(subscriptionError("UnsupportedOperation",
+                    operation.getOperation().name().toLowerCase(java.util.Locale.ROOT)
+                            + " operations are not supported through the realtime channel")));
+        }
+        Map<String, graphql.language.FragmentDefinition> fragments = new LinkedHashMap<>();
+        document.getDefinitionsOfType(graphql.language.FragmentDefinition.class)
+                .forEach(fragment -> fragments.put(fragment.getName(), fragment));
+        List<Field> fields = new ArrayList<>();
+        for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
+            if (selection instanceof Field field && !field.getName().startsWith("__")) {
+                fields.add(field);
+            }
+        }
+        if (fields.size() != 1) {
+            return failed(List.of(subscriptionError("ValidationError",
+                    "A subscription selects exactly one subscription field.")));
+        }
+        Field field = fields.get(0);
+        GraphQLFieldDefinition definition = schema.getSubscriptionType().getFieldDefinition(field.getName());
+        FieldAuthorization authorization = FieldAuthorization.of(definition.getDefinition().getDirectives(),
+                schema.getSubscriptionType().getDefinition() == null ? List.of()
+                        : schema.getSubscriptionType().getDefinition().getDirectives(),
+                defaultMode);
+        String denied = "Not Authorized to access " + field.getName() + " on type Subscription";
+        if (!authorization.admits(caller)) {
+            return failed(List.of(subscriptionError("Unauthorized", denied)));
+        }
+        Map<String, Object> arguments;
+        Map<String, Object> variables;
+        try {
+            GraphQLContext context = GraphQLContext.getDefault();
+            graphql.execution.CoercedVariables coerced = graphql.execution.ValuesResolver.coerceVariableValues(schema,
+                    operation.getVariableDefinitions(), graphql.execution.RawVariables.of(request.variables()),
+                    context, java.util.Locale.ROOT);
+            variables = coerced.toMap();
+            arguments = graphql.execution.ValuesResolver.getArgumentValues(definition.getArguments(),
+                    field.getArguments(), coerced, context, java.util.Locale.ROOT);
+        } catch (RuntimeException e) {
+            String message = e instanceof GraphQLError error ? ErrorShapes.requestMessage(error) : e.getMessage();
+            return failed(List.of(subscriptionError("ValidationError", message)));
+        }
+        Optional<Map<String, Object>> filter = Optional.empty();
+        if (resolvers.hasResolver("Subscription", field.getName())) {
+            List<String> selectionList = new ArrayList<>();
+            selectionList(field.getSelectionSet(), fragments, "", selectionList);
+            ResolverInfo info = new ResolverInfo(field.getName(), "Subscription", variables, selectionList,
+                    field.getSelectionSet() == null ? "" : AstPrinter.printAst(field.getSelectionSet()));
+            ResolverResult result;
+            try {
+                result = resolvers.execute(info, arguments, null, caller);
+            } catch (RuntimeException e) {
+                internalErrors.accept(e);
+                return failed(List.of(subscriptionError("InternalFailure",
+                        "An internal failure occurred while starting the subscription.")));
+            }
+            if (!result.errors().isEmpty()) {
+                List<Map<String, Object>> errors = new ArrayList<>();
+                for (io.amplify4j.sandbox.js.GraphQLError error : result.errors()) {
+                    errors.add(subscriptionError(error.errorType().orElse(null), error.message()));
+                }
+                return failed(errors);
+            }
+            filter = result.extensions().subscriptionFilter();
+        }
+        return new SubscribeOutcome(Optional.of(new Subscription(field.getName(), arguments, field,
+                Map.copyOf(fragments), filter)), List.of());
+    }
+
+    private static SubscribeOutcome failed(List<Map<String, Object>> errors) {
+        return new SubscribeOutcome(Optional.empty(), errors);
+    }
+
+    private static Map<String, Object> subscriptionError(String errorType, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("errorType", errorType);
+        error.put("message", message);
+        return error;
+    }
+
+    private static void selectionList(graphql.language.SelectionSet set,
+            Map<String, graphql.language.FragmentDefinition> fragments, String prefix, List<String> out) {
+        if (set == null) {
+            return;
+        }
+        for (Selection<?> selection : set.getSelections()) {
+            if (selection instanceof Field field) {
+                if (!field.getName().startsWith("__")) {
+                    out.add(prefix + field.getName());
+                    selectionList(field.getSelectionSet(), fragments, prefix + field.getName() + "/", out);
+                }
+            } else if (selection instanceof graphql.language.InlineFragment inline) {
+                selectionList(inline.getSelectionSet(), fragments, prefix, out);
+            } else if (selection instanceof graphql.language.FragmentSpread spread
+                    && fragments.get(spread.getName()) != null) {
+                selectionList(fragments.get(spread.getName()).getSelectionSet(), fragments, prefix, out);
+            }
+        }
     }
 
     public GraphQLSchema schema() {
@@ -173,7 +367,65 @@ public final class GraphQLService {
         if (!errors.isEmpty()) {
             body.put("errors", errors);
         }
+        if (!requestErrors && operation != null
+                && operation.getOperation() == OperationDefinition.Operation.MUTATION) {
+            publish(operation, result.getData());
+        }
         return new Outcome(requestErrors, body, description, errorTypes);
+    }
+
+    /** Hands each root mutation field's non-null object result, as the mutation selected it, to the listener. */
+    @SuppressWarnings("unchecked")
+    private void publish(OperationDefinition operation, Object data) {
+        if (!(data instanceof Map<?, ?> results) || operation.getSelectionSet() == null) {
+            return;
+        }
+        for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
+            if (selection instanceof Field field && subscriptionsByMutation.containsKey(field.getName())
+                    && results.get(field.getResultKey()) instanceof Map<?, ?> payload) {
+                try {
+                    mutationListener.mutated(field.getName(),
+                            (Map<String, Object>) byFieldName(payload, field.getSelectionSet()));
+                } catch (RuntimeException e) {
+                    internalErrors.accept(e);
+                }
+            }
+        }
+    }
+
+    /** A result keyed by the mutation's response keys (aliases), re-keyed by field names, as events carry them. */
+    private static Object byFieldName(Object value, graphql.language.SelectionSet selection) {
+        if (selection == null || value == null) {
+            return value;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(item -> out.add(byFieldName(item, selection)));
+            return out;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            return value;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        map.forEach((key, v) -> out.put(String.valueOf(key), v));
+        renameAliases(map, selection, out);
+        return out;
+    }
+
+    private static void renameAliases(Map<?, ?> map, graphql.language.SelectionSet selection,
+            Map<String, Object> out) {
+        for (Selection<?> s : selection.getSelections()) {
+            if (s instanceof Field field) {
+                if (field.getAlias() != null) {
+                    out.remove(field.getAlias());
+                }
+                if (map.containsKey(field.getResultKey())) {
+                    out.put(field.getName(), byFieldName(map.get(field.getResultKey()), field.getSelectionSet()));
+                }
+            } else if (s instanceof graphql.language.InlineFragment inline) {
+                renameAliases(map, inline.getSelectionSet(), out);
+            }
+        }
     }
 
     private static String describe(OperationDefinition operation) {

@@ -1,0 +1,290 @@
+package io.amplify4j.sandbox.server.realtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import io.amplify4j.sandbox.js.AuthMode;
+import io.amplify4j.sandbox.js.SubscriptionFilter;
+import io.amplify4j.sandbox.runtime.Caller;
+import io.amplify4j.sandbox.server.auth.Authenticator;
+import io.amplify4j.sandbox.server.graphql.GraphQLService;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * The real-time side of the sandbox: accepts {@code graphql-ws} WebSocket connections as AppSync does, keeps the live
+ * subscriptions per subscription field, and delivers each mutation's result (as the mutation selected it) to the
+ * subscriptions of the fields whose {@code @aws_subscribe} lists the mutation, when the filter their resolver set
+ * at {@code start} matches, shaped by each subscriber's selection set.
+ *
+ * <p>Delivery never blocks the mutation: each connection has a bounded outgoing queue, and a connection whose
+ * queue overflows (a client that does not read) is closed.
+ */
+public final class RealtimeHub implements AutoCloseable {
+    /** What {@code connection_ack} announces; AppSync's value. */
+    public static final long CONNECTION_TIMEOUT_MS = 300_000;
+    /** At most this many subscriptions on one connection (AppSync's limit is 100). */
+    public static final int MAX_SUBSCRIPTIONS_PER_CONNECTION = 100;
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
+
+    final GraphQLService graphQL;
+    final Authenticator authenticator;
+    final Consumer<String> log;
+    final Consumer<Throwable> internalErrors;
+    final int queueCapacity;
+    private final Map<String, Set<Live>> live = new ConcurrentHashMap<>();
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService keepAlive;
+
+    /** A subscription accepted on a connection. */
+    record Live(Connection connection, String id, GraphQLService.Subscription subscription) {}
+
+    /**
+     * @param keepAliveInterval how often every connection gets a {@code ka}
+     * @param queueCapacity the most messages waiting for one slow client before its connection is closed
+     */
+    public RealtimeHub(GraphQLService graphQL, Authenticator authenticator, Duration keepAliveInterval,
+            int queueCapacity, Consumer<String> log, Consumer<Throwable> internalErrors) {
+        this.graphQL = Objects.requireNonNull(graphQL, "graphQL");
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        this.log = Objects.requireNonNull(log, "log");
+        this.internalErrors = Objects.requireNonNull(internalErrors, "internalErrors");
+        if (queueCapacity < 1) {
+            throw new IllegalArgumentException("queueCapacity must be positive; got " + queueCapacity);
+        }
+        this.queueCapacity = queueCapacity;
+        this.keepAlive = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "amplify4j-sandbox-ka");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(1, keepAliveInterval.toMillis());
+        keepAlive.scheduleAtFixedRate(this::keepAlive, period, period, TimeUnit.MILLISECONDS);
+        graphQL.onMutation(this::publish);
+    }
+
+    /**
+     * A handler that upgrades WebSocket requests to {@code /graphql/realtime} and {@code /graphql} and hands every
+     * other request to {@code next}.
+     */
+    public Handler handler(Server server, Handler next, int maxMessageBytes) {
+        WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
+            // Longer than connectionTimeoutMs: the client, told of that timeout, decides when a connection is dead.
+            container.setIdleTimeout(Duration.ofMillis(CONNECTION_TIMEOUT_MS * 2));
+            container.setMaxTextMessageSize(maxMessageBytes);
+            container.addMapping("/graphql/realtime", this::create);
+            container.addMapping("/graphql", this::create);
+        });
+        upgrade.setHandler(next);
+        return upgrade;
+    }
+
+    private Object create(org.eclipse.jetty.websocket.server.ServerUpgradeRequest request,
+            org.eclipse.jetty.websocket.server.ServerUpgradeResponse response, org.eclipse.jetty.util.Callback callback) {
+        try {
+            return Connection.accept(this, request, response);
+        } catch (RuntimeException | Error e) {
+            internalErrors.accept(e);
+            throw e;
+        }
+    }
+
+    /** The number of live subscriptions, over every connection. */
+    public int liveSubscriptions() {
+        return live.values().stream().mapToInt(Set::size).sum();
+    }
+
+    void opened(Connection connection) {
+        connections.add(connection);
+    }
+
+    void closed(Connection connection) {
+        connections.remove(connection);
+        live.values().forEach(set -> set.removeIf(l -> l.connection() == connection));
+    }
+
+    void add(Live subscription) {
+        live.computeIfAbsent(subscription.subscription().fieldName(), k -> ConcurrentHashMap.newKeySet())
+                .add(subscription);
+    }
+
+    void remove(Live subscription) {
+        Set<Live> set = live.get(subscription.subscription().fieldName());
+        if (set != null) {
+            set.remove(subscription);
+        }
+    }
+
+    private void keepAlive() {
+        for (Connection connection : connections) {
+            connection.keepAlive();
+        }
+    }
+
+    /** Delivers a mutation's result to the subscriptions listening for it. Called on the mutation's thread. */
+    void publish(String mutationField, Map<String, Object> payload) {
+        for (String subscriptionField : graphQL.subscriptionsByMutation().getOrDefault(mutationField, List.of())) {
+            Set<Live> subscribers = live.get(subscriptionField);
+            if (subscribers == null || subscribers.isEmpty()) {
+                continue;
+            }
+            GraphQLFieldDefinition definition = graphQL.schema().getSubscriptionType()
+                    .getFieldDefinition(subscriptionField);
+            for (Live subscriber : subscribers) {
+                try {
+                    deliver(subscriber, definition, payload);
+                } catch (RuntimeException e) {
+                    internalErrors.accept(e);
+                }
+            }
+        }
+    }
+
+    private void deliver(Live subscriber, GraphQLFieldDefinition definition, Map<String, Object> payload) {
+        GraphQLService.Subscription subscription = subscriber.subscription();
+        if (!argumentsMatch(subscription, definition, payload)) {
+            return;
+        }
+        if (subscription.filter().isPresent() && !SubscriptionFilter.matches(subscription.filter().get(), payload)) {
+            return;
+        }
+        Field field = subscription.field();
+        Object shaped = shape(payload, field.getSelectionSet(), subscription.fragments(), definition.getType());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put(field.getResultKey(), shaped);
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "data");
+        message.put("id", subscriber.id());
+        message.put("payload", Map.of("data", data));
+        subscriber.connection().send(write(message));
+    }
+
+    /**
+     * AppSync's argument filtering: a non-null argument of the subscription field (other than {@code filter}) that
+     * names a field of the payload must equal it.
+     */
+    private static boolean argumentsMatch(GraphQLService.Subscription subscription, GraphQLFieldDefinition definition,
+            Map<String, Object> payload) {
+        GraphQLType returned = GraphQLTypeUtil.unwrapAll(definition.getType());
+        if (!(returned instanceof GraphQLFieldsContainer container)) {
+            return true;
+        }
+        for (Map.Entry<String, Object> argument : subscription.arguments().entrySet()) {
+            if (argument.getValue() == null || argument.getKey().equals("filter")
+                    || container.getFieldDefinition(argument.getKey()) == null) {
+                continue;
+            }
+            if (!sameValue(argument.getValue(), payload.get(argument.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameValue(Object expected, Object actual) {
+        if (expected instanceof Number a && actual instanceof Number b) {
+            return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
+        }
+        return Objects.equals(expected, actual);
+    }
+
+    /** The payload as the subscriber's selection set selects it (response keys, aliases, {@code __typename}). */
+    @SuppressWarnings("unchecked")
+    static Object shape(Object value, SelectionSet selection, Map<String, FragmentDefinition> fragments,
+            GraphQLType type) {
+        if (value == null || selection == null) {
+            return value;
+        }
+        if (value instanceof List<?> list) {
+            GraphQLType element = type == null ? null : GraphQLTypeUtil.unwrapOne(GraphQLTypeUtil.unwrapNonNull(type));
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object item : list) {
+                out.add(shape(item, selection, fragments, element));
+            }
+            return out;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            return value;
+        }
+        GraphQLType named = type == null ? null : GraphQLTypeUtil.unwrapAll(type);
+        Map<String, Object> out = new LinkedHashMap<>();
+        select((Map<String, Object>) map, selection, fragments, named, out);
+        return out;
+    }
+
+    private static void select(Map<String, Object> map, SelectionSet selection,
+            Map<String, FragmentDefinition> fragments, GraphQLType type, Map<String, Object> out) {
+        for (Selection<?> s : selection.getSelections()) {
+            if (s instanceof Field field) {
+                if (field.getName().equals("__typename")) {
+                    Object typename = map.get("__typename");
+                    out.put(field.getResultKey(), typename != null ? typename
+                            : type instanceof GraphQLNamedType namedType ? namedType.getName() : null);
+                    continue;
+                }
+                GraphQLType fieldType = type instanceof GraphQLFieldsContainer container
+                        && container.getFieldDefinition(field.getName()) != null
+                        ? container.getFieldDefinition(field.getName()).getType() : null;
+                out.put(field.getResultKey(), shape(map.get(field.getName()), field.getSelectionSet(), fragments,
+                        fieldType));
+            } else if (s instanceof InlineFragment inline) {
+                select(map, inline.getSelectionSet(), fragments, type, out);
+            } else if (s instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
+                select(map, fragments.get(spread.getName()).getSelectionSet(), fragments, type, out);
+            }
+        }
+    }
+
+    static String describe(Caller caller) {
+        if (caller.authMode() == AuthMode.API_KEY) {
+            return "apiKey";
+        }
+        Object username = caller.identity().map(identity -> identity.get("username")).orElse(null);
+        return caller.authMode().name().toLowerCase(java.util.Locale.ROOT) + ":" + username;
+    }
+
+    static String write(Object message) {
+        try {
+            return JSON.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a message", e);
+        }
+    }
+
+    /** Stops the keep-alives and closes every connection. */
+    @Override
+    public void close() {
+        keepAlive.shutdownNow();
+        for (Connection connection : connections) {
+            connection.close(1001, "The sandbox is stopping.");
+        }
+        connections.clear();
+        live.clear();
+    }
+}
