@@ -136,31 +136,13 @@ final class Table {
         @Override
         public Iterator<Map<String, AttributeValue>> partition(AttributeValue partitionValue, boolean forward,
                 Optional<Map<String, AttributeValue>> start) {
-            NavigableMap<AttributeValue, Map<String, AttributeValue>> partition = partitions.get(partitionValue);
-            if (partition == null) {
-                return Collections.emptyIterator();
-            }
-            NavigableMap<AttributeValue, Map<String, AttributeValue>> view = forward ? partition : partition.descendingMap();
-            if (start.isPresent()) {
-                view = view.tailMap(sortValue(start.get()), false);
-            }
-            return view.values().iterator();
+            return partitionItems(partitions.get(partitionValue), forward, start.map(Table.this::sortValue));
         }
 
         @Override
         public Iterator<Map<String, AttributeValue>> all(Optional<Map<String, AttributeValue>> start) {
-            List<Iterator<Map<String, AttributeValue>>> parts = new ArrayList<>();
-            NavigableMap<AttributeValue, NavigableMap<AttributeValue, Map<String, AttributeValue>>> view = partitions;
-            if (start.isPresent()) {
-                AttributeValue startPartition = start.get().get(definition.partitionKey().name());
-                NavigableMap<AttributeValue, Map<String, AttributeValue>> first = partitions.get(startPartition);
-                if (first != null) {
-                    parts.add(first.tailMap(sortValue(start.get()), false).values().iterator());
-                }
-                view = partitions.tailMap(startPartition, false);
-            }
-            Iterator<NavigableMap<AttributeValue, Map<String, AttributeValue>>> rest = view.values().iterator();
-            return concat(parts, () -> rest.hasNext() ? rest.next().values().iterator() : null);
+            return allItems(partitions, start.map(k -> k.get(definition.partitionKey().name())),
+                    start.map(Table.this::sortValue));
         }
 
         @Override
@@ -243,31 +225,13 @@ final class Table {
         @Override
         public Iterator<Map<String, AttributeValue>> partition(AttributeValue partitionValue, boolean forward,
                 Optional<Map<String, AttributeValue>> start) {
-            NavigableMap<IndexPosition, Map<String, AttributeValue>> partition = entries.get(partitionValue);
-            if (partition == null) {
-                return Collections.emptyIterator();
-            }
-            NavigableMap<IndexPosition, Map<String, AttributeValue>> view = forward ? partition : partition.descendingMap();
-            if (start.isPresent()) {
-                view = view.tailMap(position(start.get()), false);
-            }
-            return view.values().iterator();
+            return partitionItems(entries.get(partitionValue), forward, start.map(this::position));
         }
 
         @Override
         public Iterator<Map<String, AttributeValue>> all(Optional<Map<String, AttributeValue>> start) {
-            List<Iterator<Map<String, AttributeValue>>> parts = new ArrayList<>();
-            NavigableMap<AttributeValue, NavigableMap<IndexPosition, Map<String, AttributeValue>>> view = entries;
-            if (start.isPresent()) {
-                AttributeValue startPartition = start.get().get(definition.partitionKey().name());
-                NavigableMap<IndexPosition, Map<String, AttributeValue>> first = entries.get(startPartition);
-                if (first != null) {
-                    parts.add(first.tailMap(position(start.get()), false).values().iterator());
-                }
-                view = entries.tailMap(startPartition, false);
-            }
-            Iterator<NavigableMap<IndexPosition, Map<String, AttributeValue>>> rest = view.values().iterator();
-            return concat(parts, () -> rest.hasNext() ? rest.next().values().iterator() : null);
+            return allItems(entries, start.map(k -> k.get(definition.partitionKey().name())),
+                    start.map(this::position));
         }
 
         @Override
@@ -297,6 +261,39 @@ final class Table {
     }
 
     /** The iterators in {@code first}, then those {@code more} supplies (lazily) until it returns null. */
+    /** The items of one partition in sort order (or reversed), after {@code start} when resuming. */
+    private static <K> Iterator<Map<String, AttributeValue>> partitionItems(
+            NavigableMap<K, Map<String, AttributeValue>> partition, boolean forward, Optional<K> start) {
+        if (partition == null) {
+            return Collections.emptyIterator();
+        }
+        NavigableMap<K, Map<String, AttributeValue>> view = forward ? partition : partition.descendingMap();
+        if (start.isPresent()) {
+            view = view.tailMap(start.get(), false);
+        }
+        return view.values().iterator();
+    }
+
+    /**
+     * Every item, partition by partition, after the resumed position: the rest of the start partition after
+     * {@code startPosition}, then the following partitions.
+     */
+    private static <K> Iterator<Map<String, AttributeValue>> allItems(
+            NavigableMap<AttributeValue, NavigableMap<K, Map<String, AttributeValue>>> partitions,
+            Optional<AttributeValue> startPartition, Optional<K> startPosition) {
+        List<Iterator<Map<String, AttributeValue>>> parts = new ArrayList<>();
+        NavigableMap<AttributeValue, NavigableMap<K, Map<String, AttributeValue>>> view = partitions;
+        if (startPartition.isPresent() && startPosition.isPresent()) {
+            NavigableMap<K, Map<String, AttributeValue>> first = partitions.get(startPartition.get());
+            if (first != null) {
+                parts.add(first.tailMap(startPosition.get(), false).values().iterator());
+            }
+            view = partitions.tailMap(startPartition.get(), false);
+        }
+        Iterator<NavigableMap<K, Map<String, AttributeValue>>> rest = view.values().iterator();
+        return concat(parts, () -> rest.hasNext() ? rest.next().values().iterator() : null);
+    }
+
     private static <T> Iterator<T> concat(List<Iterator<T>> first,
             java.util.function.Supplier<Iterator<T>> more) {
         return new Iterator<>() {
