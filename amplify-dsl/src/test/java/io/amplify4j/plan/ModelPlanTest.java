@@ -14,14 +14,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ModelPlanTest {
-    private static final DataPlan TODO = BackendPlan.of(new TodoBackend().define()).data().orElseThrow();
+    private static final DataPlan todoApp = BackendPlan.of(new TodoBackend().define()).data().orElseThrow();
     private static final DataPlan BLOG = BackendPlan.of(new BlogBackend().define()).data().orElseThrow();
     private static final DataPlan SHOP = BackendPlan.of(new ShopBackend().define()).data().orElseThrow();
     private static final DataPlan LEDGER = BackendPlan.of(new LedgerBackend().define()).data().orElseThrow();
 
     @Test
     void fieldsComeInSdlOrderWithImplicitOnes() {
-        ModelPlan todo = TODO.model("Todo").orElseThrow();
+        ModelPlan todo = todoApp.model("Todo").orElseThrow();
         assertThat(todo.fields()).extracting(FieldPlan::name)
                 .containsExactly("id", "content", "done", "priority", "createdAt", "updatedAt", "owner");
         assertThat(todo.fields()).extracting(FieldPlan::origin)
@@ -45,13 +45,13 @@ class ModelPlanTest {
     void modelRulesReplaceSchemaRules() {
         ModelPlan post = BLOG.model("Post").orElseThrow();
         assertThat(post.rules()).isEqualTo(BLOG.definition().rules());
-        ModelPlan todo = TODO.model("Todo").orElseThrow();
+        ModelPlan todo = todoApp.model("Todo").orElseThrow();
         assertThat(todo.rules()).hasSize(2).first().isInstanceOf(AuthRule.Owner.class);
     }
 
     @Test
     void implicitPrimaryKey() {
-        PrimaryKeyPlan key = TODO.model("Todo").orElseThrow().primaryKey();
+        PrimaryKeyPlan key = todoApp.model("Todo").orElseThrow().primaryKey();
         assertThat(key.fields()).containsExactly("id");
         assertThat(key.partitionAttribute()).isEqualTo(new KeyAttribute("id", AttributeType.S));
         assertThat(key.sortAttribute()).isEmpty();
