@@ -14,6 +14,7 @@ import java.util.List;
 final class SubscriptionGenerator {
     private SubscriptionGenerator() {}
 
+    /** The resolver's response; {@code %s} takes the guard checks' filters when the model has field read rules. */
     static final String RESPONSE = """
             const decision = ctx.stash.auth;
             const parts = [];
@@ -29,35 +30,9 @@ final class SubscriptionGenerator {
               }
             }
             if (!decision.isStatic) {
-              const alternatives = [];
-              for (const check of decision.checks) {
-                if (check.kind === 'group' && !check.multiple) {
-                  let chunk = [];
-                  for (const value of check.values) {
-                    chunk.push(value);
-                    if (chunk.length === 5) {
-                      const alternative = {};
-                      alternative[check.field] = { in: chunk };
-                      alternatives.push(alternative);
-                      chunk = [];
-                    }
-                  }
-                  if (chunk.length > 0) {
-                    const alternative = {};
-                    alternative[check.field] = { in: chunk };
-                    alternatives.push(alternative);
-                  }
-                } else {
-                  for (const value of check.values) {
-                    const alternative = {};
-                    alternative[check.field] = check.multiple ? { contains: value } : { eq: value };
-                    alternatives.push(alternative);
-                  }
-                }
-              }
-              parts.push({ or: alternatives });
+              parts.push(checksFilter(decision.checks));
             }
-            if (parts.length > 0) {
+            %sif (parts.length > 0) {
               extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter(parts.length === 1 ? parts[0] : { and: parts }));
             }
             return null;
@@ -74,15 +49,12 @@ final class SubscriptionGenerator {
         JsModule module = new JsModule(type + "." + fieldName + " resolver")
                 .constant("OWNER_ARGUMENTS", ownerArguments)
                 .request("return {};");
-        if (Modules.guarded(context, model)) {
-            module.snippet(JsSnippets.CHECKS_FILTER).response(RESPONSE.replace("if (parts.length > 0) {", """
-                    for (const checks of ctx.stash.guardChecks ?? []) {
-                      parts.push(checksFilter(checks));
-                    }
-                    if (parts.length > 0) {"""));
-        } else {
-            module.response(RESPONSE);
-        }
+        String guardFilters = Modules.guarded(context, model) ? """
+                for (const checks of ctx.stash.guardChecks ?? []) {
+                  parts.push(checksFilter(checks));
+                }
+                """ : "";
+        module.snippet(JsSnippets.CHECKS_FILTER).response(RESPONSE.formatted(guardFilters));
         String resolver = module.render();
         return new ResolverPlan(type, fieldName, resolver,
                 List.of(Modules.auth(type, fieldName, context.operationRules(model, kind), context, model,

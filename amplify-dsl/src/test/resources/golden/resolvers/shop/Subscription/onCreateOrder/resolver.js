@@ -52,33 +52,7 @@ export function response(ctx) {
     }
   }
   if (!decision.isStatic) {
-    const alternatives = [];
-    for (const check of decision.checks) {
-      if (check.kind === 'group' && !check.multiple) {
-        let chunk = [];
-        for (const value of check.values) {
-          chunk.push(value);
-          if (chunk.length === 5) {
-            const alternative = {};
-            alternative[check.field] = { in: chunk };
-            alternatives.push(alternative);
-            chunk = [];
-          }
-        }
-        if (chunk.length > 0) {
-          const alternative = {};
-          alternative[check.field] = { in: chunk };
-          alternatives.push(alternative);
-        }
-      } else {
-        for (const value of check.values) {
-          const alternative = {};
-          alternative[check.field] = check.multiple ? { contains: value } : { eq: value };
-          alternatives.push(alternative);
-        }
-      }
-    }
-    parts.push({ or: alternatives });
+    parts.push(checksFilter(decision.checks));
   }
   for (const checks of ctx.stash.guardChecks ?? []) {
     parts.push(checksFilter(checks));

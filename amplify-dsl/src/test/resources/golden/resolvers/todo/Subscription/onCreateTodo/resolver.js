@@ -3,6 +3,36 @@ import { extensions, util } from '@aws-appsync/utils';
 
 const OWNER_ARGUMENTS = ["owner"];
 
+function checksFilter(checks) {
+  const alternatives = [];
+  for (const check of checks) {
+    if (check.kind === 'group' && !check.multiple) {
+      let chunk = [];
+      for (const value of check.values) {
+        chunk.push(value);
+        if (chunk.length === 5) {
+          const alternative = {};
+          alternative[check.field] = { in: chunk };
+          alternatives.push(alternative);
+          chunk = [];
+        }
+      }
+      if (chunk.length > 0) {
+        const alternative = {};
+        alternative[check.field] = { in: chunk };
+        alternatives.push(alternative);
+      }
+    } else {
+      for (const value of check.values) {
+        const alternative = {};
+        alternative[check.field] = check.multiple ? { contains: value } : { eq: value };
+        alternatives.push(alternative);
+      }
+    }
+  }
+  return { or: alternatives };
+}
+
 export function request(ctx) {
   return {};
 }
@@ -22,33 +52,7 @@ export function response(ctx) {
     }
   }
   if (!decision.isStatic) {
-    const alternatives = [];
-    for (const check of decision.checks) {
-      if (check.kind === 'group' && !check.multiple) {
-        let chunk = [];
-        for (const value of check.values) {
-          chunk.push(value);
-          if (chunk.length === 5) {
-            const alternative = {};
-            alternative[check.field] = { in: chunk };
-            alternatives.push(alternative);
-            chunk = [];
-          }
-        }
-        if (chunk.length > 0) {
-          const alternative = {};
-          alternative[check.field] = { in: chunk };
-          alternatives.push(alternative);
-        }
-      } else {
-        for (const value of check.values) {
-          const alternative = {};
-          alternative[check.field] = check.multiple ? { contains: value } : { eq: value };
-          alternatives.push(alternative);
-        }
-      }
-    }
-    parts.push({ or: alternatives });
+    parts.push(checksFilter(decision.checks));
   }
   if (parts.length > 0) {
     extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter(parts.length === 1 ? parts[0] : { and: parts }));
