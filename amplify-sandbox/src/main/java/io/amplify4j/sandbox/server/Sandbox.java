@@ -104,13 +104,19 @@ public final class Sandbox implements AutoCloseable {
 
         PlanResolvers.Builder runtime = PlanResolvers.builder(data).clock(clock);
         userPool.ifPresent(pool -> runtime.env(ResolverNames.USER_POOL_ISSUER_ENV, pool.issuer()));
-        this.functions = new SandboxFunctions(plan, builder.functions, runtime, "sandbox-" + plan.model().name(),
-                clock, log, this::internalError);
+        try {
+            this.functions = new SandboxFunctions(plan, builder.functions, runtime, "sandbox-" + plan.model().name(),
+                    clock, log, this::internalError);
+        } catch (RuntimeException e) {
+            connector.close();
+            throw e;
+        }
         userPool.ifPresent(pool -> functions.attach(pool, auth.orElseThrow()));
         try {
             this.resolvers = runtime.build();
         } catch (RuntimeException e) {
             functions.close();
+            connector.close();
             throw e;
         }
 
