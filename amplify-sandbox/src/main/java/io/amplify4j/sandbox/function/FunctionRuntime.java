@@ -32,7 +32,9 @@ import java.util.stream.Stream;
  * class loader of its own, or from the sandbox's class path when the artifact does not exist and the class is
  * already loadable there (a handler in the same build, in tests). Functions whose code the sandbox cannot run
  * (Node.js and Python assets) can be given a local Java stand-in with {@link Builder#handler}; without one, invoking
- * them fails with a message saying so.
+ * them fails with a message saying so. A Java function whose handler cannot be loaded (artifact not built yet, class
+ * missing, not a handler) does not stop the rest of the backend: {@link #whyNotRunnable} says why, and invoking it
+ * fails with that reason (paths removed).
  *
  * <p>Thread-safe. {@link #close()} stops the invocation threads.
  */
@@ -71,7 +73,8 @@ public final class FunctionRuntime implements AutoCloseable {
                             + " Sandbox.builder(...).functionHandler(\"" + name + "\", handler).");
                 }
             } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
+                // Not fatal: the rest of the backend still runs; invoking this function says why it cannot.
+                unavailable.put(name, e.getMessage());
             }
         }
         for (String name : builder.handlers.keySet()) {
@@ -211,7 +214,7 @@ public final class FunctionRuntime implements AutoCloseable {
         if (function == null) {
             String reason = unavailable.get(name);
             if (reason != null) {
-                throw FunctionFailure.unhandled(reason);
+                throw FunctionFailure.unhandled(Sanitizer.text(reason));
             }
             throw new IllegalArgumentException("The backend defines no function `" + name + "`; functions: "
                     + definitions.keySet() + ".");

@@ -111,7 +111,7 @@ public final class SandboxFunctions implements AutoCloseable {
             }
             this.storageTriggers = new StorageTriggers(runtime, plan.model().storage(), clock);
             for (String name : runtime.names()) {
-                runtime.whyNotRunnable(name).ifPresent(reason -> log.accept("note: " + reason));
+                runtime.whyNotRunnable(name).ifPresent(reason -> log.accept("function not runnable: " + reason));
             }
         } catch (RuntimeException e) {
             runtime.close();

@@ -114,17 +114,50 @@ class FunctionArtifactTest {
     }
 
     @Test
-    void aHandlerThatCannotBeFoundOrIsNoHandlerFailsNamingTheFunction() {
-        assertThatThrownBy(() -> FunctionRuntime.builder(backendWith("com.example.Missing")).projectDirectory(project)
-                .build())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("functions.worker: handler class `com.example.Missing` not found on the class path, and the"
-                        + " artifact " + project.resolve("build/worker.jar") + " does not exist. Build the function's"
-                        + " jar, or set the sandbox's project directory to where `build/worker.jar` is.");
-        assertThatThrownBy(() -> FunctionRuntime.builder(backendWith("java.lang.String")).build())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("functions.worker: `java.lang.String` implements neither RequestHandler nor"
-                        + " RequestStreamHandler (com.amazonaws.services.lambda.runtime).");
+    void aHandlerThatCannotBeFoundOrIsNoHandlerCannotRunAndSaysWhy() throws Exception {
+        try (FunctionRuntime runtime = FunctionRuntime.builder(backendWith("com.example.Missing"))
+                .projectDirectory(project).build()) {
+            assertThat(runtime.isRunnable("worker")).isFalse();
+            assertThat(runtime.whyNotRunnable("worker")).contains("functions.worker: handler class"
+                    + " `com.example.Missing` not found on the class path, and the artifact "
+                    + project.resolve("build/worker.jar") + " does not exist. Build the function's jar, or set the"
+                    + " sandbox's project directory to where `build/worker.jar` is.");
+            assertThatThrownBy(() -> runtime.invoke("worker", Map.of()))
+                    .isInstanceOf(io.amplify4j.sandbox.function.FunctionFailure.class)
+                    .hasMessage("functions.worker: handler class `com.example.Missing` not found on the class path,"
+                            + " and the artifact <path> does not exist. Build the function's jar, or set the sandbox's"
+                            + " project directory to where `build/worker.jar` is.");
+        }
+        try (FunctionRuntime runtime = FunctionRuntime.builder(backendWith("java.lang.String")).build()) {
+            assertThat(runtime.whyNotRunnable("worker")).contains("functions.worker: `java.lang.String` implements"
+                    + " neither RequestHandler nor RequestStreamHandler (com.amazonaws.services.lambda.runtime).");
+        }
+    }
+
+    @Test
+    void aSandboxWhoseFunctionJarIsNotBuiltStillServesItsData() throws Exception {
+        Path js = project.resolve("src/main/js/adjustStock.js");
+        Files.createDirectories(js.getParent());
+        Files.copy(ShopFunctionsOverHttpTest.shopProject().resolve("src/main/js/adjustStock.js"), js);
+        List<String> log = new CopyOnWriteArrayList<>();
+        BackendModel shop = new ShopBackend().define();
+        BackendModel withoutHandlers = new BackendModel(shop.name(), shop.profile(), shop.auth(), shop.data(),
+                shop.storage(), shop.functions().stream().map(f -> new io.amplify4j.model.function.FunctionDefinition(
+                        f.name(), new io.amplify4j.model.function.FunctionCode.Java("com.example.NotBuilt",
+                        "target/missing.jar", io.amplify4j.model.function.FunctionCode.JavaRuntime.JAVA_21),
+                        f.memoryMb(), f.timeoutSeconds(), f.ephemeralStorageMb(), f.architecture(), f.environment(),
+                        f.secrets(), f.schedules(), f.layers(), f.snapStart(), f.logRetentionDays())).toList());
+        try (Sandbox sandbox = Sandbox.builder(withoutHandlers).projectDirectory(project).banner(null)
+                .requestLog(log::add).start()) {
+            Http.Response products = Http.graphql(sandbox.graphqlEndpoint(), "x-api-key",
+                    sandbox.apiKey().orElseThrow(), "{ listProducts { items { sku } } }", null);
+            assertThat(products.errors()).isEmpty();
+            Http.Response recommend = Http.graphql(sandbox.graphqlEndpoint(), "x-api-key",
+                    sandbox.apiKey().orElseThrow(), "{ recommendProducts(sku: \"A\") { sku } }", null);
+            assertThat(recommend.errorTypes()).containsExactly("Lambda:Unhandled");
+            assertThat(recommend.text()).doesNotContain(project.toString());
+        }
+        assertThat(log).anyMatch(line -> line.startsWith("function not runnable: functions.recommend"));
     }
 
     @Test
