@@ -8,9 +8,11 @@ import io.amplify4j.dsl.DataBuilder;
 import io.amplify4j.dsl.DataType;
 import io.amplify4j.dsl.FunctionRef;
 import io.amplify4j.dsl.ModelBuilder;
+import io.amplify4j.dsl.Secrets;
 import io.amplify4j.model.BackendModel;
 import io.amplify4j.model.auth.AuthTrigger;
 import io.amplify4j.model.data.AuthorizationModes.Mode;
+import io.amplify4j.model.data.FunctionDataAccess.ResourceOperation;
 import java.util.List;
 
 /**
@@ -30,6 +32,9 @@ public final class FunctionsBackend implements BackendDefinition {
         FunctionRef gate = backend.function("gate", fn -> fn.javaHandler(GateAuthorizer.class).timeoutSeconds(1));
         FunctionRef whoami = backend.function("whoami", fn -> fn.javaHandler(WhoAmIHandler.class));
         FunctionRef triggers = backend.function("signUpTriggers", fn -> fn.javaHandler(SignUpTriggers.class));
+        FunctionRef env = backend.function("envReader", fn -> fn.javaHandler(EnvHandler.class)
+                .environment("GREETING", "hello")
+                .secret("API_TOKEN", Secrets.secret("faults/api-token")));
 
         AuthBuilder auth = backend.auth().loginWithEmail();
         auth.trigger(AuthTrigger.PRE_SIGN_UP, triggers);
@@ -40,6 +45,7 @@ public final class FunctionsBackend implements BackendDefinition {
                 .defaultMode(Mode.USER_POOL)
                 .apiKey(7)
                 .lambdaAuthorizer(gate, AUTHORIZER_TTL));
+        data.authorization(allow -> List.of(allow.resource(env).to(ResourceOperation.QUERY)));
 
         ModelBuilder note = data.model("Note");
         note.string("text").required();
@@ -59,6 +65,10 @@ public final class FunctionsBackend implements BackendDefinition {
                 .returns(DataType.json())
                 .handler(whoami)
                 .authorization(allow -> List.of(allow.custom(), allow.publicApiKey(), allow.authenticated()));
+        data.query("env")
+                .returns(DataType.json())
+                .handler(env)
+                .authorization(allow -> List.of(allow.publicApiKey()));
         return backend.build();
     }
 }

@@ -42,6 +42,8 @@ public final class FunctionRuntime implements AutoCloseable {
     private final Map<String, FunctionDefinition> definitions = new LinkedHashMap<>();
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final Map<String, String> unavailable = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
     private final List<HandlerClassLoader> loaders = new ArrayList<>();
     private final ExecutorService executor;
     private final Consumer<String> log;
@@ -61,6 +63,7 @@ public final class FunctionRuntime implements AutoCloseable {
         for (FunctionDefinition definition : builder.model.functions()) {
             String name = definition.name();
             definitions.put(name, definition);
+            environments.put(name, environment(definition, builder, notes));
             Object standIn = builder.handlers.get(name);
             try {
                 if (standIn != null) {
@@ -97,7 +100,47 @@ public final class FunctionRuntime implements AutoCloseable {
     private LocalFunction function(FunctionDefinition definition, java.util.function.Supplier<Object> instances,
             ClassLoader loader) {
         return new LocalFunction(definition.name(), definition.timeoutSeconds(), definition.memoryMb(), instances,
-                loader, executor, log, internalErrors);
+                loader, environments.get(definition.name()), executor, log, internalErrors);
+    }
+
+    /**
+     * A function's environment variables as Lambda would set them: its reserved variables, the definition's
+     * variables, its secrets (with the values the sandbox was given), and what the sandbox injects.
+     */
+    private static Map<String, String> environment(FunctionDefinition definition, Builder builder,
+            List<String> notes) {
+        Map<String, String> env = new LinkedHashMap<>();
+        String name = definition.name();
+        env.put("AWS_LAMBDA_FUNCTION_NAME", name);
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(definition.memoryMb()));
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + name);
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "sandbox/[$LATEST]" + name);
+        env.put("AWS_REGION", LambdaContext.REGION);
+        env.put("AWS_DEFAULT_REGION", LambdaContext.REGION);
+        if (definition.code() instanceof FunctionCode.Java java) {
+            env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + java.runtime().lambdaName());
+            env.put("_HANDLER", java.handlerClass() + "::handleRequest");
+        }
+        env.put("TZ", ":UTC");
+        env.put("LANG", "en_US.UTF-8");
+        env.putAll(definition.environment());
+        definition.secrets().forEach((variable, secret) -> {
+            String value = builder.secrets.get(secret);
+            if (value == null) {
+                notes.add("function " + name + ": secret `" + secret + "` (" + variable + ") has no value in this"
+                        + " sandbox; set it with secret(\"" + secret + "\", value).");
+            } else {
+                env.put(variable, value);
+            }
+        });
+        env.putAll(builder.environment.getOrDefault(name, Map.of()));
+        return Map.copyOf(env);
+    }
+
+    /** The environment variables {@code name} runs with (what its handler's {@code System.getenv} returns). */
+    public Map<String, String> environment(String name) {
+        return environments.getOrDefault(name, Map.of());
     }
 
     private LocalFunction javaFunction(FunctionDefinition definition, FunctionCode.Java java, Builder builder) {
@@ -196,6 +239,11 @@ public final class FunctionRuntime implements AutoCloseable {
         return Optional.ofNullable(unavailable.get(name));
     }
 
+    /** What the sandbox could not give the functions (secrets without values), for the start log. */
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
     /** How many handler instances (execution environments) {@code name} has started so far. */
     public long coldStarts(String name) {
         LocalFunction function = functions.get(name);
@@ -260,6 +308,8 @@ public final class FunctionRuntime implements AutoCloseable {
         private Path projectDirectory = Path.of("").toAbsolutePath();
         private ClassLoader classPath = FunctionRuntime.class.getClassLoader();
         private final Map<String, Object> handlers = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> environment = new LinkedHashMap<>();
+        private final Map<String, String> secrets = new LinkedHashMap<>();
         private Consumer<String> log = line -> {};
         private Consumer<Throwable> internalErrors = error -> {};
 
@@ -292,6 +342,22 @@ public final class FunctionRuntime implements AutoCloseable {
                         + " RequestHandler or RequestStreamHandler; got " + handler.getClass().getName() + ".");
             }
             handlers.put(function, handler);
+            return this;
+        }
+
+        /**
+         * An environment variable for {@code function} on top of the definition's: what the sandbox injects (the
+         * GraphQL endpoint for functions granted data access, credentials, bucket names).
+         */
+        public Builder environment(String function, String name, String value) {
+            environment.computeIfAbsent(Objects.requireNonNull(function, "function"), f -> new LinkedHashMap<>())
+                    .put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** The value of a secret ({@code secret("name")} in the definition) in this sandbox. */
+        public Builder secret(String secretName, String value) {
+            secrets.put(Objects.requireNonNull(secretName, "secretName"), Objects.requireNonNull(value, "value"));
             return this;
         }
 

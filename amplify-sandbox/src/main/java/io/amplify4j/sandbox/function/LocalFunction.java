@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -31,6 +32,8 @@ import java.util.function.Supplier;
  * environment (kept and reused between invocations, so fields and static state behave as in a warm Lambda), the
  * event JSON mapped to the handler's input type with Jackson ({@code Map}, {@code String}, a POJO ...) or handed to
  * a {@link RequestStreamHandler} as bytes, and the response serialized back to JSON.
+ *
+ * <p>The handler runs with the function's environment variables ({@link LambdaEnvironment}).
  *
  * <p>Failures become {@link FunctionFailure}s with client-safe messages: a thrown exception, the declared timeout
  * passing (the handler's thread is interrupted and abandoned; a handler that ignores interrupts keeps its thread
@@ -54,6 +57,7 @@ final class LocalFunction {
     private final int memoryMb;
     private final Supplier<Object> instances;
     private final ClassLoader loader;
+    private final Map<String, String> environment;
     private final ExecutorService executor;
     private final Consumer<String> log;
     private final Consumer<Throwable> internalErrors;
@@ -66,7 +70,9 @@ final class LocalFunction {
      * @param loader the handler's class loader, the thread context class loader while it runs
      */
     LocalFunction(String name, int timeoutSeconds, int memoryMb, Supplier<Object> instances, ClassLoader loader,
-            ExecutorService executor, Consumer<String> log, Consumer<Throwable> internalErrors) {
+            Map<String, String> environment, ExecutorService executor, Consumer<String> log,
+            Consumer<Throwable> internalErrors) {
+        this.environment = Map.copyOf(environment);
         this.name = Objects.requireNonNull(name, "name");
         this.timeoutSeconds = timeoutSeconds;
         this.memoryMb = memoryMb;
@@ -106,7 +112,8 @@ final class LocalFunction {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         Context context = new LambdaContext(name, requestId, memoryMb, deadline, log);
         long started = generation.get();
-        Future<byte[]> running = executor.submit(() -> run(input, context, started));
+        Future<byte[]> running = executor.submit(() -> LambdaEnvironment.with(environment,
+                () -> run(input, context, started)));
         byte[] output;
         try {
             output = running.get(timeoutSeconds, TimeUnit.SECONDS);

@@ -45,6 +45,8 @@ public final class SandboxFunctions implements AutoCloseable {
         private final Map<String, Object> handlers = new LinkedHashMap<>();
         private final Map<String, String> userModules = new LinkedHashMap<>();
         private Optional<URI> oidcJwks = Optional.empty();
+        private final Map<String, String> secrets = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> environment = new LinkedHashMap<>();
 
         /** Where the definition's relative paths (function artifacts, custom JS handlers) start. */
         public Settings projectDirectory(Path directory) {
@@ -64,6 +66,19 @@ public final class SandboxFunctions implements AutoCloseable {
             return this;
         }
 
+        /** A secret's value in this sandbox ({@code secret("name")} in the definition). */
+        public Settings secret(String secretName, String value) {
+            secrets.put(Objects.requireNonNull(secretName, "secretName"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** An environment variable for a function, on top of the definition's and those the sandbox injects. */
+        public Settings environment(String function, String name, String value) {
+            environment.computeIfAbsent(Objects.requireNonNull(function, "function"), f -> new LinkedHashMap<>())
+                    .put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
         /** Where the OIDC provider's key set is fetched from. */
         public Settings oidcJwks(URI jwks) {
             this.oidcJwks = Optional.of(Objects.requireNonNull(jwks, "jwks"));
@@ -77,15 +92,23 @@ public final class SandboxFunctions implements AutoCloseable {
      * @param apiId the API id the authorizer reports
      */
     public SandboxFunctions(BackendPlan plan, Settings settings, PlanResolvers.Builder resolvers, String apiId,
-            Clock clock, Consumer<String> log, Consumer<Throwable> internalErrors) {
+            URI graphqlEndpoint, Optional<LocalUserPool> userPool, Clock clock, Consumer<String> log,
+            Consumer<Throwable> internalErrors) {
         this.clock = Objects.requireNonNull(clock, "clock");
         FunctionRuntime.Builder builder = FunctionRuntime.builder(plan.model())
                 .projectDirectory(settings.projectDirectory)
                 .log(log)
                 .internalErrors(internalErrors);
         settings.handlers.forEach(builder::handler);
+        settings.secrets.forEach(builder::secret);
+        injectedEnvironment(plan, graphqlEndpoint, userPool).forEach((function, variables) ->
+                variables.forEach((name, value) -> builder.environment(function, name, value)));
+        settings.environment.forEach((function, variables) ->
+                variables.forEach((name, value) -> builder.environment(function, name, value)));
         this.runtime = builder.build();
+        runtime.notes().forEach(log);
         try {
+            plan.model().auth().ifPresent(auth -> userPool.ifPresent(pool -> attach(pool, auth)));
             DataPlan data = plan.data().orElseThrow();
             for (DataSourcePlan source : data.dataSources()) {
                 if (source.kind() == DataSourcePlan.Kind.LAMBDA) {
@@ -120,6 +143,36 @@ public final class SandboxFunctions implements AutoCloseable {
     }
 
     /**
+     * What Amplify injects into granted functions' environments, pointing at the sandbox: {@code
+     * <api>_GRAPHQL_ENDPOINT} and {@code AMPLIFY_DATA_DEFAULT_NAME} for functions granted data access,
+     * {@code <storage>_BUCKET_NAME} for functions granted storage access (the bucket's name in the definition, until
+     * the S3 subset names buckets), {@code <auth>_USERPOOL_ID} for functions granted Cognito administration.
+     */
+    private static Map<String, Map<String, String>> injectedEnvironment(BackendPlan plan, URI graphqlEndpoint,
+            Optional<LocalUserPool> userPool) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        plan.model().auth().ifPresent(auth -> userPool.ifPresent(pool -> auth.access().forEach(grant ->
+                out.computeIfAbsent(grant.function(), f -> new LinkedHashMap<>())
+                        .put(auth.name() + "_USERPOOL_ID", pool.poolId()))));
+        plan.model().data().ifPresent(data -> data.functionAccess().forEach(access -> {
+            Map<String, String> env = out.computeIfAbsent(access.function(), f -> new LinkedHashMap<>());
+            env.put(data.name() + "_GRAPHQL_ENDPOINT", graphqlEndpoint.toString());
+            env.put("AMPLIFY_DATA_DEFAULT_NAME", data.name());
+        }));
+        for (io.amplify4j.model.storage.StorageDefinition bucket : plan.model().storage()) {
+            for (io.amplify4j.model.storage.StorageDefinition.PathAccess path : bucket.access()) {
+                for (io.amplify4j.model.storage.StorageDefinition.AccessRule rule : path.rules()) {
+                    if (rule.accessor() instanceof io.amplify4j.model.storage.StorageAccessor.Resource resource) {
+                        out.computeIfAbsent(resource.function(), f -> new LinkedHashMap<>())
+                                .put(bucket.name() + "_BUCKET_NAME", bucket.name());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * The text of every custom JS handler the resolvers use: given with {@link Settings#userModule}, or read from
      * the project directory.
      */
@@ -149,7 +202,7 @@ public final class SandboxFunctions implements AutoCloseable {
     }
 
     /** Runs the definition's auth triggers on {@code pool}. */
-    public void attach(LocalUserPool pool, io.amplify4j.model.auth.AuthDefinition auth) {
+    private void attach(LocalUserPool pool, io.amplify4j.model.auth.AuthDefinition auth) {
         if (!auth.triggers().isEmpty()) {
             pool.triggers(new UserPoolTriggers(runtime, auth, pool));
         }

@@ -106,12 +106,11 @@ public final class Sandbox implements AutoCloseable {
         userPool.ifPresent(pool -> runtime.env(ResolverNames.USER_POOL_ISSUER_ENV, pool.issuer()));
         try {
             this.functions = new SandboxFunctions(plan, builder.functions, runtime, "sandbox-" + plan.model().name(),
-                    clock, log, this::internalError);
+                    graphqlEndpoint(), userPool, clock, log, this::internalError);
         } catch (RuntimeException e) {
             connector.close();
             throw e;
         }
-        userPool.ifPresent(pool -> functions.attach(pool, auth.orElseThrow()));
         try {
             this.resolvers = runtime.build();
         } catch (RuntimeException e) {
@@ -418,6 +417,21 @@ public final class Sandbox implements AutoCloseable {
          */
         public Builder oidcJwks(URI jwks) {
             functions.oidcJwks(jwks);
+            return this;
+        }
+
+        /** A secret's value in this sandbox: what {@code secret("name")} in the definition reads. */
+        public Builder secret(String secretName, String value) {
+            functions.secret(secretName, value);
+            return this;
+        }
+
+        /**
+         * An environment variable for a function, on top of its definition's, Lambda's reserved ones and those the
+         * sandbox injects. Handlers loaded from their artifact read it with {@code System.getenv}.
+         */
+        public Builder functionEnvironment(String function, String name, String value) {
+            functions.environment(function, name, value);
             return this;
         }
 

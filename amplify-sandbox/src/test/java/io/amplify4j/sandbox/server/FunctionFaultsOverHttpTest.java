@@ -22,7 +22,8 @@ class FunctionFaultsOverHttpTest {
 
     @BeforeAll
     static void start() {
-        sandbox = Sandbox.builder(new FunctionsBackend()).banner(null).requestLog(LOG::add).start();
+        sandbox = Sandbox.builder(new FunctionsBackend()).secret("faults/api-token", "s3cr3t").banner(null)
+                .requestLog(LOG::add).start();
     }
 
     @AfterAll
@@ -132,6 +133,25 @@ class FunctionFaultsOverHttpTest {
         assertThat(answer).containsEntry("loader", "amplify4j-function-whoami")
                 .containsEntry("contextLoader", "amplify4j-function-whoami")
                 .containsEntry("seesSandboxJackson", false);
+    }
+
+    @Test
+    void handlersReadTheirOwnEnvironmentWithSystemGetenv() {
+        Http.Response response = Http.graphql(sandbox.graphqlEndpoint(), "x-api-key", sandbox.apiKey().orElseThrow(),
+                "{ env }", null);
+        assertThat(response.errors()).isEmpty();
+        Map<String, Object> env = parse((String) response.data("env"));
+        assertThat(env).containsEntry("greeting", "hello").containsEntry("token", "s3cr3t")
+                .containsEntry("endpoint", sandbox.graphqlEndpoint().toString())
+                .containsEntry("functionName", "envReader").containsEntry("region", "us-east-1")
+                .containsEntry("home", null).containsEntry("path", false)
+                .containsEntry("viaMethodReference", "hello").containsEntry("fromThread", "hello");
+        assertThat(sandbox.functions().runtime().environment("envReader"))
+                .containsEntry("amplifyData_GRAPHQL_ENDPOINT", sandbox.graphqlEndpoint().toString())
+                .containsEntry("AMPLIFY_DATA_DEFAULT_NAME", "amplifyData")
+                .containsEntry("_HANDLER", "com.example.faults.EnvHandler::handleRequest");
+        // The sandbox's own process environment is untouched.
+        assertThat(System.getenv("GREETING")).isNull();
     }
 
     @SuppressWarnings("unchecked")
