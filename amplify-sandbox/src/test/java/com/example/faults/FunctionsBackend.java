@@ -65,6 +65,10 @@ public final class FunctionsBackend implements BackendDefinition {
                 .returns(DataType.json())
                 .handler(whoami)
                 .authorization(allow -> List.of(allow.custom(), allow.publicApiKey(), allow.authenticated()));
+        data.mutation("notify")
+                .argument("mode", DataType.string().required())
+                .asyncHandler(faulty)
+                .authorization(allow -> List.of(allow.publicApiKey()));
         data.query("env")
                 .returns(DataType.json())
                 .handler(env)

@@ -154,6 +154,24 @@ class FunctionFaultsOverHttpTest {
         assertThat(System.getenv("GREETING")).isNull();
     }
 
+    @Test
+    void anAsyncHandlerIsInvokedAsAnEventAndItsFailureStaysInTheLog() throws InterruptedException {
+        for (String mode : List.of("ok", "throw")) {
+            Http.Response response = Http.graphql(sandbox.graphqlEndpoint(), "x-api-key",
+                    sandbox.apiKey().orElseThrow(), "mutation N($mode: String!) { notify(mode: $mode) { success } }",
+                    Map.of("mode", mode));
+            assertThat(response.errors()).isEmpty();
+            assertThat(response.dataMap("notify")).containsEntry("success", true);
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && (LOG.stream().noneMatch(l -> l.contains("event invocation failed"))
+                || LOG.stream().noneMatch(l -> l.contains("event invocation ok")))) {
+            Thread.sleep(20);
+        }
+        assertThat(LOG).anyMatch(line -> line.equals("fn faulty event invocation ok"));
+        assertThat(LOG).anyMatch(line -> line.startsWith("fn faulty event invocation failed: Cannot open <path>"));
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> parse(String json) {
         try {
