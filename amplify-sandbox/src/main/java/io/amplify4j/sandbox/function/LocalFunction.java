@@ -13,7 +13,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -198,19 +200,40 @@ final class LocalFunction {
         throw new IllegalStateException("not a handler: " + handler.getClass().getName());
     }
 
-    /** The {@code I} of {@code RequestHandler<I, O>} a class implements, or {@code Object} when erased. */
+    /**
+     * The {@code I} of {@code RequestHandler<I, O>} a class implements, with type variables bound by its
+     * superclasses resolved ({@code class H extends Base<Order>}); {@code Object} when it stays unknown.
+     */
     static Type inputType(Class<?> handlerClass) {
-        for (Class<?> type = handlerClass; type != null && type != Object.class; type = type.getSuperclass()) {
+        Map<TypeVariable<?>, Type> bindings = new HashMap<>();
+        Class<?> type = handlerClass;
+        while (type != null && type != Object.class) {
             for (Type implemented : type.getGenericInterfaces()) {
                 if (implemented instanceof ParameterizedType parameterized
                         && parameterized.getRawType() == RequestHandler.class) {
-                    Type argument = parameterized.getActualTypeArguments()[0];
+                    Type argument = resolve(parameterized.getActualTypeArguments()[0], bindings);
                     return argument instanceof Class<?> || argument instanceof ParameterizedType ? argument
                             : Object.class;
                 }
             }
+            Type superType = type.getGenericSuperclass();
+            if (superType instanceof ParameterizedType parameterized
+                    && parameterized.getRawType() instanceof Class<?> raw) {
+                TypeVariable<?>[] variables = raw.getTypeParameters();
+                Type[] actual = parameterized.getActualTypeArguments();
+                for (int i = 0; i < variables.length && i < actual.length; i++) {
+                    bindings.put(variables[i], resolve(actual[i], bindings));
+                }
+                type = raw;
+            } else {
+                type = type.getSuperclass();
+            }
         }
         return Object.class;
+    }
+
+    private static Type resolve(Type type, Map<TypeVariable<?>, Type> bindings) {
+        return type instanceof TypeVariable<?> variable ? bindings.getOrDefault(variable, variable) : type;
     }
 
     /** The handler's result could not be written as JSON. */

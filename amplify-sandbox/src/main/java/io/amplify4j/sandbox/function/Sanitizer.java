@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 final class Sanitizer {
     static final int MAX_LENGTH = 256;
-    private static final Pattern UNIX_PATH = Pattern.compile("(?<![\\w.])/(?:[\\w.@+\\-]+/)+[\\w.@+\\-]*");
+    private static final Pattern UNIX_PATH = Pattern.compile("(?<![\\w.:/])/(?:[\\w.@+\\-]+/)+[\\w.@+\\-]*");
     private static final Pattern WINDOWS_PATH = Pattern.compile("\\b[A-Za-z]:\\\\(?:[^\\\\\\s:*?\"<>|]+\\\\?)+");
 
     private Sanitizer() {}
