@@ -88,9 +88,7 @@ public final class S3Handler extends Handler.Abstract {
         int slash = rawPath.indexOf('/', 1);
         String bucketName = percentDecode(slash < 0 ? rawPath.substring(1) : rawPath.substring(1, slash));
         Optional<LocalStorage.Bucket> bucket = storage.bucket(bucketName);
-        String authorization = request.getHeaders().get("Authorization");
-        boolean signedForS3 = authorization != null && authorization.contains("/s3/aws4_request");
-        if (bucket.isEmpty() && !signedForS3) {
+        if (bucket.isEmpty() && !(signedForS3(request) && looksLikeABucket(bucketName))) {
             return false;
         }
         long started = System.nanoTime();
@@ -126,6 +124,20 @@ public final class S3Handler extends Handler.Abstract {
                 micros / 1000, (micros % 1000) / 100));
         write(response, callback, reply, requestId);
         return true;
+    }
+
+    private static boolean signedForS3(Request request) {
+        String authorization = request.getHeaders().get("Authorization");
+        return authorization != null && authorization.contains("/s3/aws4_request");
+    }
+
+    /**
+     * Whether a request signed for S3 but naming no bucket of the sandbox should get {@code NoSuchBucket}: only when
+     * its first path segment could be a bucket name and is not the sandbox's own {@code /graphql} (its other paths,
+     * {@code /.well-known} and {@code /__sandbox}, cannot be bucket names).
+     */
+    private static boolean looksLikeABucket(String name) {
+        return name.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]") && !name.equals("graphql");
     }
 
     private Reply dispatch(String operation, LocalStorage.Bucket bucket, String key, Map<String, List<String>> query,

@@ -95,8 +95,6 @@ final class S3Xml {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
                 case '\r' -> out.append("&#13;");
                 case '\n' -> out.append("&#10;");
                 case '\t' -> out.append("&#9;");
