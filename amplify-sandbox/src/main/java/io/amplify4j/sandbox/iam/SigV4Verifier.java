@@ -29,6 +29,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
  * Verifies SigV4-signed requests ({@code Authorization: AWS4-HMAC-SHA256 ...}) against the credentials the sandbox
@@ -156,7 +157,7 @@ public final class SigV4Verifier {
         if (chunked && trailerHeader != null) {
             trailerChecksum = Optional.of(checksumAlgorithm(trailerHeader.strip()));
         }
-        SdkHttpRequest canonical = canonicalRequest(request, auth, chunked);
+        SdkHttpRequest canonical = canonicalRequest(request, service, auth, chunked);
         byte[] data = payload;
         Optional<ChecksumAlgorithm> algorithm = trailerChecksum;
         software.amazon.awssdk.http.auth.spi.signer.SignedRequest signed;
@@ -202,7 +203,8 @@ public final class SigV4Verifier {
     }
 
     /** The request the client signed: its method, path and query as sent, and exactly the headers it signed. */
-    private static SdkHttpRequest canonicalRequest(SignedRequest request, Authorization auth, boolean chunked)
+    private static SdkHttpRequest canonicalRequest(SignedRequest request, Service service, Authorization auth,
+            boolean chunked)
             throws SignatureException {
         String host = request.header("host").orElseThrow(() -> new SignatureException(Reason.MALFORMED,
                 "The host header is missing."));
@@ -210,7 +212,11 @@ public final class SigV4Verifier {
                 // https: so the signer never overrides the payload mode the client chose (it does for plain http).
                 .protocol("https")
                 .method(method(request.method()))
-                .encodedPath(request.rawPath());
+                // S3 signs the key as the AWS rules encode it, whatever encoding went over the wire (the SDK sends
+                // a//b as a/%2Fb but signs a//b); other services sign the path as sent.
+                .encodedPath(service == Service.S3
+                        ? SdkHttpUtils.urlEncodeIgnoreSlashes(SignedRequest.percentDecode(request.rawPath()))
+                        : request.rawPath());
         int colon = host.lastIndexOf(':');
         if (colon > 0 && host.indexOf(']') < colon) {
             builder.host(host.substring(0, colon));

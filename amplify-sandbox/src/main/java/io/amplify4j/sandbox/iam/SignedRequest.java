@@ -1,5 +1,7 @@
 package io.amplify4j.sandbox.iam;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,5 +55,29 @@ public record SignedRequest(String method, String rawPath, Optional<String> rawQ
     /** True when the request carries a SigV4 {@code Authorization} header. */
     public boolean isSigV4() {
         return header("authorization").map(a -> a.strip().startsWith(SigV4Verifier.ALGORITHM)).orElse(false);
+    }
+
+    /** Percent-decoding only ({@code +} stays {@code +}, as in S3 paths); malformed escapes are kept as they are. */
+    public static String percentDecode(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' && i + 2 < raw.length()
+                    && isHex(raw.charAt(i + 1)) && isHex(raw.charAt(i + 2))) {
+                out.write(Integer.parseInt(raw.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                out.write(bytes, 0, bytes.length);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 }

@@ -86,7 +86,7 @@ public final class S3Handler extends Handler.Abstract {
             return false;
         }
         int slash = rawPath.indexOf('/', 1);
-        String bucketName = percentDecode(slash < 0 ? rawPath.substring(1) : rawPath.substring(1, slash));
+        String bucketName = SignedRequest.percentDecode(slash < 0 ? rawPath.substring(1) : rawPath.substring(1, slash));
         Optional<LocalStorage.Bucket> bucket = storage.bucket(bucketName);
         if (bucket.isEmpty() && !(signedForS3(request) && looksLikeABucket(bucketName))) {
             return false;
@@ -94,7 +94,7 @@ public final class S3Handler extends Handler.Abstract {
         long started = System.nanoTime();
         String requestId = requestId();
         String method = request.getMethod();
-        String key = slash < 0 ? "" : percentDecode(rawPath.substring(slash + 1));
+        String key = slash < 0 ? "" : SignedRequest.percentDecode(rawPath.substring(slash + 1));
         String operation = method + " " + (key.isEmpty() ? "bucket" : "object");
         String who = "-";
         Reply reply;
@@ -452,8 +452,8 @@ public final class S3Handler extends Handler.Abstract {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String name = percentDecode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : percentDecode(pair.substring(eq + 1));
+            String name = SignedRequest.percentDecode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : SignedRequest.percentDecode(pair.substring(eq + 1));
             out.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
         }
         return out;
@@ -462,30 +462,6 @@ public final class S3Handler extends Handler.Abstract {
     private static Optional<String> first(Map<String, List<String>> query, String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
-    }
-
-    /** Percent-decoding only ({@code +} stays {@code +}, as in S3 paths); malformed escapes are kept as they are. */
-    static String percentDecode(String raw) {
-        if (raw.indexOf('%') < 0) {
-            return raw;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%' && i + 2 < raw.length()
-                    && isHex(raw.charAt(i + 1)) && isHex(raw.charAt(i + 2))) {
-                out.write(Integer.parseInt(raw.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else {
-                byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                out.write(bytes, 0, bytes.length);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static boolean isHex(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     private static String encodeToken(String last) {
