@@ -191,10 +191,6 @@ public final class SigV4Verifier {
         if (match && chunked) {
             match = MessageDigest.isEqual(readAll(signed.payload().orElseThrow().newStream()), request.body());
         }
-        if (!match && System.getenv("SIGV4_DEBUG") != null) {
-            System.err.println("DEBUG path=" + request.rawPath() + " query=" + request.rawQuery() + " headers="
-                    + canonical.headers() + "\n mine=" + expected + "\n theirs=" + request.header("authorization"));
-        }
         if (!match) {
             throw new SignatureException(Reason.SIGNATURE_MISMATCH, "The request signature we calculated does not "
                     + "match the signature you provided. Check your key and signing method.");
