@@ -36,6 +36,9 @@ public final class FunctionsBackend implements BackendDefinition {
                 .environment("GREETING", "hello")
                 .secret("API_TOKEN", Secrets.secret("faults/api-token")));
 
+        FunctionRef iamCaller = backend.function("iamCaller", fn -> fn.javaHandler(IamCallerHandler.class)
+                .timeoutSeconds(10));
+
         AuthBuilder auth = backend.auth().loginWithEmail();
         auth.trigger(AuthTrigger.PRE_SIGN_UP, triggers);
         auth.trigger(AuthTrigger.PRE_TOKEN_GENERATION, triggers);
@@ -45,7 +48,8 @@ public final class FunctionsBackend implements BackendDefinition {
                 .defaultMode(Mode.USER_POOL)
                 .apiKey(7)
                 .lambdaAuthorizer(gate, AUTHORIZER_TTL));
-        data.authorization(allow -> List.of(allow.resource(env).to(ResourceOperation.QUERY)));
+        data.authorization(allow -> List.of(allow.resource(env).to(ResourceOperation.QUERY),
+                allow.resource(iamCaller).to(ResourceOperation.QUERY)));
 
         ModelBuilder note = data.model("Note");
         note.string("text").required();

@@ -44,6 +44,7 @@ public final class FunctionRuntime implements AutoCloseable {
     private final Map<String, String> unavailable = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private final java.util.function.Function<String, Map<String, String>> dynamicEnvironment;
     private final List<HandlerClassLoader> loaders = new ArrayList<>();
     private final ExecutorService executor;
     private final Consumer<String> log;
@@ -51,6 +52,7 @@ public final class FunctionRuntime implements AutoCloseable {
 
     private FunctionRuntime(Builder builder) {
         this.log = builder.log;
+        this.dynamicEnvironment = builder.dynamicEnvironment;
         this.internalErrors = builder.internalErrors;
         AtomicInteger threads = new AtomicInteger();
         ThreadFactory factory = task -> {
@@ -99,8 +101,19 @@ public final class FunctionRuntime implements AutoCloseable {
 
     private LocalFunction function(FunctionDefinition definition, java.util.function.Supplier<Object> instances,
             ClassLoader loader) {
-        return new LocalFunction(definition.name(), definition.timeoutSeconds(), definition.memoryMb(), instances,
-                loader, environments.get(definition.name()), executor, log, internalErrors);
+        String name = definition.name();
+        Map<String, String> fixed = environments.get(name);
+        java.util.function.Supplier<Map<String, String>> environment = () -> {
+            Map<String, String> current = dynamicEnvironment.apply(name);
+            if (current.isEmpty()) {
+                return fixed;
+            }
+            Map<String, String> merged = new LinkedHashMap<>(fixed);
+            merged.putAll(current);
+            return merged;
+        };
+        return new LocalFunction(name, definition.timeoutSeconds(), definition.memoryMb(), instances, loader,
+                environment, executor, log, internalErrors);
     }
 
     /**
@@ -310,6 +323,7 @@ public final class FunctionRuntime implements AutoCloseable {
         private final Map<String, Object> handlers = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> environment = new LinkedHashMap<>();
         private final Map<String, String> secrets = new LinkedHashMap<>();
+        private java.util.function.Function<String, Map<String, String>> dynamicEnvironment = name -> Map.of();
         private Consumer<String> log = line -> {};
         private Consumer<Throwable> internalErrors = error -> {};
 
@@ -352,6 +366,15 @@ public final class FunctionRuntime implements AutoCloseable {
         public Builder environment(String function, String name, String value) {
             environment.computeIfAbsent(Objects.requireNonNull(function, "function"), f -> new LinkedHashMap<>())
                     .put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Environment variables computed for each invocation of a function (by name), on top of the others:
+         * credentials that expire.
+         */
+        public Builder dynamicEnvironment(java.util.function.Function<String, Map<String, String>> variables) {
+            this.dynamicEnvironment = Objects.requireNonNull(variables, "variables");
             return this;
         }
 

@@ -59,7 +59,7 @@ final class LocalFunction {
     private final int memoryMb;
     private final Supplier<Object> instances;
     private final ClassLoader loader;
-    private final Map<String, String> environment;
+    private final Supplier<Map<String, String>> environment;
     private final ExecutorService executor;
     private final Consumer<String> log;
     private final Consumer<Throwable> internalErrors;
@@ -72,9 +72,9 @@ final class LocalFunction {
      * @param loader the handler's class loader, the thread context class loader while it runs
      */
     LocalFunction(String name, int timeoutSeconds, int memoryMb, Supplier<Object> instances, ClassLoader loader,
-            Map<String, String> environment, ExecutorService executor, Consumer<String> log,
+            Supplier<Map<String, String>> environment, ExecutorService executor, Consumer<String> log,
             Consumer<Throwable> internalErrors) {
-        this.environment = Map.copyOf(environment);
+        this.environment = Objects.requireNonNull(environment, "environment");
         this.name = Objects.requireNonNull(name, "name");
         this.timeoutSeconds = timeoutSeconds;
         this.memoryMb = memoryMb;
@@ -114,7 +114,8 @@ final class LocalFunction {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         Context context = new LambdaContext(name, requestId, memoryMb, deadline, log);
         long started = generation.get();
-        Future<byte[]> running = executor.submit(() -> LambdaEnvironment.with(environment,
+        Map<String, String> variables = environment.get();
+        Future<byte[]> running = executor.submit(() -> LambdaEnvironment.with(variables,
                 () -> run(input, context, started)));
         byte[] output;
         try {

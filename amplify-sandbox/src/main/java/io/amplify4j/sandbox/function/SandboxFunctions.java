@@ -9,6 +9,7 @@ import io.amplify4j.plan.resolver.DataSourcePlan;
 import io.amplify4j.plan.resolver.ModuleSource;
 import io.amplify4j.plan.resolver.PipelineFunctionPlan;
 import io.amplify4j.plan.resolver.ResolverPlan;
+import io.amplify4j.sandbox.iam.TemporaryCredentials;
 import io.amplify4j.sandbox.runtime.PlanResolvers;
 import io.amplify4j.sandbox.server.auth.LocalUserPool;
 import io.amplify4j.sandbox.server.auth.TokenVerifier;
@@ -92,7 +93,8 @@ public final class SandboxFunctions implements AutoCloseable {
      * @param apiId the API id the authorizer reports
      */
     public SandboxFunctions(BackendPlan plan, Settings settings, PlanResolvers.Builder resolvers, String apiId,
-            URI graphqlEndpoint, Optional<LocalUserPool> userPool, Clock clock, Consumer<String> log,
+            URI graphqlEndpoint, Optional<LocalUserPool> userPool,
+            java.util.function.Function<String, TemporaryCredentials> credentials, Clock clock, Consumer<String> log,
             Consumer<Throwable> internalErrors) {
         this.clock = Objects.requireNonNull(clock, "clock");
         FunctionRuntime.Builder builder = FunctionRuntime.builder(plan.model())
@@ -105,6 +107,8 @@ public final class SandboxFunctions implements AutoCloseable {
                 variables.forEach((name, value) -> builder.environment(function, name, value)));
         settings.environment.forEach((function, variables) ->
                 variables.forEach((name, value) -> builder.environment(function, name, value)));
+        FunctionCredentials roles = new FunctionCredentials(credentials, clock);
+        builder.dynamicEnvironment(roles::environment);
         this.runtime = builder.build();
         runtime.notes().forEach(log);
         try {
@@ -170,6 +174,32 @@ public final class SandboxFunctions implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * Each function's role credentials as Lambda puts them in the environment ({@code AWS_ACCESS_KEY_ID},
+     * {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN}), issued by the sandbox's IAM and renewed five
+     * minutes before they expire.
+     */
+    private static final class FunctionCredentials {
+        private static final java.time.Duration RENEW_BEFORE = java.time.Duration.ofMinutes(5);
+        private final java.util.function.Function<String, TemporaryCredentials> issuer;
+        private final Clock clock;
+        private final Map<String, TemporaryCredentials> current = new java.util.concurrent.ConcurrentHashMap<>();
+
+        FunctionCredentials(java.util.function.Function<String, TemporaryCredentials> issuer, Clock clock) {
+            this.issuer = issuer;
+            this.clock = clock;
+        }
+
+        Map<String, String> environment(String function) {
+            TemporaryCredentials credentials = current.compute(function, (name, held) ->
+                    held != null && clock.instant().plus(RENEW_BEFORE).isBefore(held.expiration()) ? held
+                            : issuer.apply(name));
+            return Map.of("AWS_ACCESS_KEY_ID", credentials.accessKeyId(),
+                    "AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey(),
+                    "AWS_SESSION_TOKEN", credentials.sessionToken());
+        }
     }
 
     /**

@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Storage triggers: a bucket's {@code onUpload} and {@code onDelete} functions, run as S3 runs them, asynchronously
  * ({@code Event} invocation) with an S3 event notification ({@code {Records: [{eventVersion: "2.1", eventSource:
  * "aws:s3", eventName: "ObjectCreated:Put" | "ObjectRemoved:Delete", s3: {bucket, object}}]}}, object keys
- * URL-encoded as S3 encodes them). The S3 subset calls {@link #objectCreated} after an object is stored and
- * {@link #objectRemoved} after one is deleted; a failing trigger never fails the S3 request.
+ * URL-encoded as S3 encodes them). The S3 subset reports its uploads and deletes through {@link #listener()};
+ * {@link #objectCreated} and {@link #objectRemoved} fire a trigger directly. A failing trigger never fails the S3
+ * request.
  */
 public final class StorageTriggers {
     private final FunctionRuntime functions;
@@ -41,12 +42,14 @@ public final class StorageTriggers {
      */
     public Optional<Map<String, Object>> objectCreated(String storageName, String bucketName, String key, long size,
             String eTag) {
-        return trigger(definition(storageName).onUpload(), "ObjectCreated:Put", bucketName, key, size, eTag);
+        return trigger(definition(storageName).onUpload(), "ObjectCreated:Put", bucketName, key, size, eTag,
+                "SANDBOX");
     }
 
     /** An object was deleted ({@code DeleteObject}): runs the bucket's {@code onDelete} function, if it has one. */
     public Optional<Map<String, Object>> objectRemoved(String storageName, String bucketName, String key) {
-        return trigger(definition(storageName).onDelete(), "ObjectRemoved:Delete", bucketName, key, -1, null);
+        return trigger(definition(storageName).onDelete(), "ObjectRemoved:Delete", bucketName, key, -1, null,
+                "SANDBOX");
     }
 
     private StorageDefinition definition(String storageName) {
@@ -59,17 +62,35 @@ public final class StorageTriggers {
     }
 
     private Optional<Map<String, Object>> trigger(Optional<String> function, String eventName, String bucketName,
-            String key, long size, String eTag) {
+            String key, long size, String eTag, String principal) {
         if (function.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Object> event = event(eventName, bucketName, key, size, eTag);
+        Map<String, Object> event = event(eventName, bucketName, key, size, eTag, principal);
         functions.invokeAsync(function.get(), event);
         return Optional.of(event);
     }
 
+    /** Runs the triggers for the S3 subset's uploads and deletes. */
+    public io.amplify4j.sandbox.storage.StorageEventListener listener() {
+        return new io.amplify4j.sandbox.storage.StorageEventListener() {
+            @Override
+            public void onUpload(io.amplify4j.sandbox.storage.StorageEvent event) {
+                trigger(definition(event.storage()).onUpload(), event.type().eventName(), event.bucketName(),
+                        event.key(), event.size(), event.etag(), event.principal());
+            }
+
+            @Override
+            public void onDelete(io.amplify4j.sandbox.storage.StorageEvent event) {
+                trigger(definition(event.storage()).onDelete(), event.type().eventName(), event.bucketName(),
+                        event.key(), -1, null, event.principal());
+            }
+        };
+    }
+
     /** One S3 event notification record, wrapped in {@code Records}. */
-    Map<String, Object> event(String eventName, String bucketName, String key, long size, String eTag) {
+    Map<String, Object> event(String eventName, String bucketName, String key, long size, String eTag,
+            String principal) {
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("key", encodeKey(key));
         if (size >= 0) {
@@ -94,7 +115,7 @@ public final class StorageTriggers {
         record.put("awsRegion", LambdaContext.REGION);
         record.put("eventTime", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
         record.put("eventName", eventName);
-        record.put("userIdentity", Map.of("principalId", "SANDBOX"));
+        record.put("userIdentity", Map.of("principalId", principal));
         record.put("requestParameters", Map.of("sourceIPAddress", "127.0.0.1"));
         record.put("responseElements", Map.of("x-amz-request-id",
                 HexFormat.of().withUpperCase().toHexDigits(sequencer.get()), "x-amz-id-2", "sandbox"));

@@ -6,8 +6,20 @@ import io.amplify4j.model.auth.AuthDefinition;
 import io.amplify4j.model.data.AuthorizationModes;
 import io.amplify4j.plan.BackendPlan;
 import io.amplify4j.plan.DataPlan;
+import io.amplify4j.plan.resolver.EnvironmentVariablePlan;
 import io.amplify4j.plan.resolver.ResolverNames;
 import io.amplify4j.sandbox.function.SandboxFunctions;
+import io.amplify4j.plan.IamPrincipal;
+import io.amplify4j.sandbox.iam.CredentialStore;
+import io.amplify4j.sandbox.iam.IamRoles;
+import io.amplify4j.sandbox.iam.IamServices;
+import io.amplify4j.sandbox.iam.IdentityPoolHandler;
+import io.amplify4j.sandbox.iam.LocalIdentityPool;
+import io.amplify4j.sandbox.iam.SigV4Verifier;
+import io.amplify4j.sandbox.iam.SignatureException;
+import io.amplify4j.sandbox.iam.SignedRequest;
+import io.amplify4j.sandbox.runtime.Caller;
+import io.amplify4j.sandbox.iam.TemporaryCredentials;
 import io.amplify4j.sandbox.js.AuthMode;
 import io.amplify4j.sandbox.runtime.PlanResolvers;
 import io.amplify4j.sandbox.server.auth.ApiKeys;
@@ -16,10 +28,17 @@ import io.amplify4j.sandbox.server.auth.LocalUserPool;
 import io.amplify4j.sandbox.server.auth.TokenVerifier;
 import io.amplify4j.sandbox.server.graphql.GraphQLService;
 import io.amplify4j.sandbox.server.realtime.RealtimeHub;
+import io.amplify4j.sandbox.storage.FileObjectStore;
+import io.amplify4j.sandbox.storage.LocalStorage;
+import io.amplify4j.sandbox.storage.MemoryObjectStore;
+import io.amplify4j.sandbox.storage.ObjectStore;
+import io.amplify4j.sandbox.storage.S3Handler;
+import io.amplify4j.sandbox.storage.StorageEventListener;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +46,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -46,17 +68,27 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *
  * <p>Subscriptions are served over AppSync's real-time WebSocket protocol at {@link #realtimeEndpoint()}.
  *
- * <p>Functions run in-process ({@link #functions()}): Java handlers for custom operations, the Lambda authorizer,
- * auth triggers and schedules run on demand through the admin API; OIDC tokens are verified against the key set
- * configured with {@link Builder#oidcJwks}.
+ * <p>IAM: a local identity pool answers Cognito Identity's {@code GetId} and {@code GetCredentialsForIdentity} on
+ * the same port (AWS JSON 1.1, {@code X-Amz-Target}), functions get credentials from
+ * {@link #functionCredentials(String)}, and requests signed with those credentials (SigV4) are verified on
+ * {@code POST /graphql} (IAM mode) and on the S3 endpoint.
  *
- * <p>Not yet served (later slices): IAM / identity pool callers, storage, persistence to a data directory.
+ * <p>Storage: each bucket of the definition is served path-style at {@code <baseUri>/<bucketName(name)>/<key>}
+ * (PutObject, GetObject, HeadObject, DeleteObject, ListObjectsV2), enforcing the plan's storage policies.
+ *
+ * <p>Functions run in-process ({@link #functions()}): Java handlers for custom operations, the Lambda authorizer,
+ * auth triggers, storage triggers and schedules run on demand through the admin API, each with its role's
+ * credentials; OIDC tokens are verified against the key set configured with {@link Builder#oidcJwks}.
+ *
+ * <p>Not yet served (later slices): persistence to a data directory.
  */
 public final class Sandbox implements AutoCloseable {
     /** AppSync's default query depth limit is off; the sandbox picks a bound that no sane query reaches. */
     public static final int DEFAULT_QUERY_DEPTH_LIMIT = 25;
     /** The request body limit: the size AppSync documents for a request. */
     public static final int DEFAULT_MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+    /** The largest object the storage endpoint accepts in one PutObject, by default (objects are held in memory). */
+    public static final long DEFAULT_MAX_OBJECT_BYTES = 64L * 1024 * 1024;
 
     private final BackendPlan plan;
     private final Clock clock;
@@ -69,6 +101,8 @@ public final class Sandbox implements AutoCloseable {
     private final Optional<LocalUserPool> userPool;
     private final SandboxFunctions functions;
     private final URI baseUri;
+    private final IamServices iam;
+    private final LocalStorage storage;
 
     private Sandbox(Builder builder) throws Exception {
         this.plan = builder.plan;
@@ -84,6 +118,13 @@ public final class Sandbox implements AutoCloseable {
         ServerConnector connector = new ServerConnector(server, 1, 1);
         connector.setHost("127.0.0.1");
         connector.setPort(builder.port);
+        // S3 keys are literal: /bucket/a/../b must reach the storage endpoint as sent, not be refused or normalised.
+        // SigV4 signs header values as sent: Jetty's header cache must not swap in its own spelling of a known value
+        // (it would turn "charset=UTF-8" into "charset=utf-8" and break the signature).
+        org.eclipse.jetty.server.HttpConfiguration http =
+                connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration();
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        http.setHeaderCacheCaseSensitive(true);
         server.addConnector(connector);
         connector.open();
         this.baseUri = URI.create("http://127.0.0.1:" + connector.getLocalPort());
@@ -102,19 +143,42 @@ public final class Sandbox implements AutoCloseable {
         Optional<TokenVerifier> verifier = userPool.map(pool ->
                 new TokenVerifier(pool.jwks(), pool.issuer(), pool.clientId(), clock));
 
+        IamRoles roles = new IamRoles(plan.model().name());
+        CredentialStore credentials = new CredentialStore(clock);
+        Optional<LocalIdentityPool> identityPool = plan.identityPool().map(pool -> new LocalIdentityPool(
+                plan.model().name(), builder.region, pool,
+                userPool.map(p -> new LocalIdentityPool.UserPoolLogin(p.poolId(), verifier.orElseThrow())),
+                roles, credentials, builder.credentialValidity));
+        this.iam = new IamServices(builder.region, roles, credentials, clock, identityPool, builder.credentialValidity,
+                plan.model().functions().stream().map(io.amplify4j.model.function.FunctionDefinition::name).toList());
+        ObjectStore objects = builder.objectStore != null ? builder.objectStore
+                : builder.storageDirectory != null ? new FileObjectStore(builder.storageDirectory)
+                : new MemoryObjectStore();
+        this.storage = new LocalStorage(plan.model().name(), plan.storage(), objects, log);
+        builder.storageListeners.forEach(storage::addListener);
+
         PlanResolvers.Builder runtime = PlanResolvers.builder(data).clock(clock);
         userPool.ifPresent(pool -> runtime.env(ResolverNames.USER_POOL_ISSUER_ENV, pool.issuer()));
+        identityPool.ifPresent(pool -> runtime.env(ResolverNames.IDENTITY_POOL_ID_ENV, pool.poolId()));
+        for (EnvironmentVariablePlan variable : data.environment()) {
+            if (variable.kind() == EnvironmentVariablePlan.Kind.FUNCTION_ROLE_ARN) {
+                runtime.env(variable.name(), roles.roleArn(IamPrincipal.function(variable.function().orElseThrow())));
+            }
+        }
         try {
             this.functions = new SandboxFunctions(plan, builder.functions, runtime, "sandbox-" + plan.model().name(),
-                    graphqlEndpoint(), userPool, clock, log, this::internalError);
+                    graphqlEndpoint(), userPool, this::functionCredentials, clock, log, this::internalError);
         } catch (RuntimeException e) {
+            storage.close();
             connector.close();
             throw e;
         }
+        storage.addListener(functions.storageTriggers().listener());
         try {
             this.resolvers = runtime.build();
         } catch (RuntimeException e) {
             functions.close();
+            storage.close();
             connector.close();
             throw e;
         }
@@ -131,14 +195,21 @@ public final class Sandbox implements AutoCloseable {
         Authenticator authenticator = new Authenticator(apiKeys, verifier, functions.oidc(), functions.authorizer());
         this.realtime = new RealtimeHub(graphQL, authenticator, builder.keepAliveInterval, builder.realtimeQueueCapacity,
                 log, this::internalError);
-        server.setHandler(realtime.handler(server, new SandboxHandler(this, authenticator, graphQL, userPool,
-                builder.maxRequestBytes, builder.requestErrorStatus, log), builder.maxRequestBytes));
+        List<Handler> handlers = new ArrayList<>();
+        identityPool.ifPresent(pool -> handlers.add(new IdentityPoolHandler(pool, log)));
+        if (!plan.storage().buckets().isEmpty()) {
+            handlers.add(new S3Handler(storage, iam.verifier(), builder.region, clock, builder.maxObjectBytes, log));
+        }
+        handlers.add(new SandboxHandler(this, authenticator, graphQL, userPool, builder.maxRequestBytes,
+                builder.requestErrorStatus, log));
+        server.setHandler(realtime.handler(server, new Handler.Sequence(handlers), builder.maxRequestBytes));
         try {
             server.start();
         } catch (Exception e) {
             realtime.close();
             resolvers.close();
             functions.close();
+            storage.close();
             server.stop();
             throw e;
         }
@@ -234,14 +305,62 @@ public final class Sandbox implements AutoCloseable {
         return functions;
     }
 
+    /** The region the sandbox answers for (signatures must be scoped to it); {@code us-east-1} by default. */
+    public String region() {
+        return iam.region();
+    }
+
+    /** IAM: roles, issued credentials, the identity pool and the SigV4 verifier. */
+    public IamServices iam() {
+        return iam;
+    }
+
+    /** The local identity pool, when the backend has auth. */
+    public Optional<LocalIdentityPool> identityPool() {
+        return iam.identityPool();
+    }
+
+    /**
+     * Fresh temporary credentials for function {@code function}'s role, valid for the configured credential
+     * validity: sign S3 or AppSync requests with them to act as the function ({@code allow.resource(fn)}).
+     */
+    public TemporaryCredentials functionCredentials(String function) {
+        return iam.functionCredentials(function);
+    }
+
+    /**
+     * The caller of a SigV4-signed GraphQL request: verified for service {@code appsync} against the credentials
+     * this sandbox issued, then an identity-pool identity or a function's role session.
+     */
+    Caller iamCaller(org.eclipse.jetty.server.Request request, byte[] body) throws SignatureException {
+        SigV4Verifier.Verified verified = iam.verifier().verify(SignedRequest.of(request, body),
+                SigV4Verifier.Service.APPSYNC);
+        return IamServices.caller(verified.session(), org.eclipse.jetty.server.Request.getRemoteAddr(request));
+    }
+
+    /** The storage endpoint's buckets and objects. */
+    public LocalStorage storage() {
+        return storage;
+    }
+
+    /**
+     * The S3 name of definition bucket {@code storage} ({@code <backend>-<storage>}, lower case), for path-style
+     * requests to {@link #baseUri()}.
+     */
+    public String bucketName(String storageName) {
+        return storage.s3Name(storageName).orElseThrow(() -> new IllegalArgumentException("Backend `"
+                + plan.model().name() + "` defines no storage `" + storageName + "`."));
+    }
+
     /** The plan being served. */
     public BackendPlan plan() {
         return plan;
     }
 
-    /** Deletes every item of every table; users and keys stay. */
+    /** Deletes every item of every table and every stored object; users and keys stay. */
     public void resetData() {
         resolvers.store().clear();
+        storage.clear();
     }
 
     void internalError(Throwable error) {
@@ -282,6 +401,7 @@ public final class Sandbox implements AutoCloseable {
         } finally {
             resolvers.close();
             functions.close();
+            storage.close();
         }
     }
 
@@ -299,6 +419,12 @@ public final class Sandbox implements AutoCloseable {
         private Duration keepAliveInterval = Duration.ofSeconds(30);
         private int realtimeQueueCapacity = 1000;
         private final SandboxFunctions.Settings functions = new SandboxFunctions.Settings();
+        private String region = IamServices.DEFAULT_REGION;
+        private Duration credentialValidity = IamServices.DEFAULT_CREDENTIAL_VALIDITY;
+        private Path storageDirectory;
+        private ObjectStore objectStore;
+        private long maxObjectBytes = DEFAULT_MAX_OBJECT_BYTES;
+        private final List<StorageEventListener> storageListeners = new ArrayList<>();
 
         private record SeedUser(String username, String password, List<String> groups) {}
 
@@ -378,6 +504,54 @@ public final class Sandbox implements AutoCloseable {
                 throw new IllegalArgumentException("realtimeQueueCapacity must be positive; got " + messages);
             }
             this.realtimeQueueCapacity = messages;
+            return this;
+        }
+
+        /** The region signatures must be scoped to and identity ids are in; {@code us-east-1} by default. */
+        public Builder region(String region) {
+            if (region == null || !region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+                throw new IllegalArgumentException("region must look like an AWS region (us-east-1); got " + region);
+            }
+            this.region = region;
+            return this;
+        }
+
+        /** How long identity-pool and function credentials last; one hour by default, as Cognito's. */
+        public Builder credentialValidity(Duration validity) {
+            if (validity.isNegative() || validity.isZero()) {
+                throw new IllegalArgumentException("credentialValidity must be positive; got " + validity);
+            }
+            this.credentialValidity = validity;
+            return this;
+        }
+
+        /**
+         * Keeps stored objects as files under {@code directory} (created if needed), so they survive restarts and
+         * crashes; in memory by default.
+         */
+        public Builder storageDirectory(Path directory) {
+            this.storageDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** Keeps stored objects in {@code store} instead (wins over {@link #storageDirectory}). */
+        public Builder objectStore(ObjectStore store) {
+            this.objectStore = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** The largest object accepted by PutObject; 64 MiB by default. */
+        public Builder maxObjectBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxObjectBytes must be positive; got " + bytes);
+            }
+            this.maxObjectBytes = bytes;
+            return this;
+        }
+
+        /** Told about every object created or removed (the definition's {@code onUpload}/{@code onDelete}). */
+        public Builder storageListener(StorageEventListener listener) {
+            storageListeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

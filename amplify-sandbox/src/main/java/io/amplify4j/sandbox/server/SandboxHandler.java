@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.amplify4j.sandbox.iam.SigV4Verifier;
+import io.amplify4j.sandbox.iam.SignatureException;
 import io.amplify4j.sandbox.js.AuthMode;
 import io.amplify4j.sandbox.runtime.Caller;
 import io.amplify4j.sandbox.server.auth.AuthenticationException;
@@ -134,10 +136,16 @@ final class SandboxHandler extends Handler.Abstract {
         Map<String, String> headers = headers(request);
         Caller caller;
         try {
-            caller = authenticator.authenticate(apiKey, authorization,
-                    () -> io.amplify4j.sandbox.function.AuthorizerRequest.fromBody(body, headers));
+            if (authorization != null && authorization.strip().startsWith(SigV4Verifier.ALGORITHM)) {
+                caller = sandbox.iamCaller(request, body); // IAM: identity-pool identities and functions
+            } else {
+                caller = authenticator.authenticate(apiKey, authorization,
+                        () -> io.amplify4j.sandbox.function.AuthorizerRequest.fromBody(body, headers));
+            }
         } catch (AuthenticationException e) {
             return refuse(401, "UnauthorizedException", e.getMessage(), "-");
+        } catch (SignatureException e) {
+            return refuse(403, e.reason().appSyncErrorType(), e.getMessage(), "-");
         }
         String who = describe(caller);
         GraphQLService.Request graphQLRequest;

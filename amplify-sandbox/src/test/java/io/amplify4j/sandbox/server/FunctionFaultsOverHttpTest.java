@@ -172,6 +172,33 @@ class FunctionFaultsOverHttpTest {
         assertThat(LOG).anyMatch(line -> line.startsWith("fn faulty event invocation failed: Cannot open <path>"));
     }
 
+    @Test
+    void aGrantedFunctionCallsTheApiAsAnIamCallerWithItsOwnCredentials() {
+        Http.Response created = Http.graphql(sandbox.graphqlEndpoint(), "x-api-key", sandbox.apiKey().orElseThrow(),
+                "mutation { createNote(input: {id: \"iam-1\", text: \"for the function\"}) { id } }", null);
+        assertThat(created.errors()).isEmpty();
+        Http.Response query = admin("functions/iamCaller/invoke",
+                "{\"query\": \"{ getNote(id: \\\"iam-1\\\") { id text } }\"}");
+        assertThat(query.status()).isEqualTo(200);
+        Map<String, Object> payload = payload(query);
+        assertThat(payload).as(payload.toString()).containsEntry("status", 200L);
+        assertThat((String) payload.get("body")).contains("for the function").doesNotContain("errors");
+        Http.Response mutation = admin("functions/iamCaller/invoke",
+                "{\"query\": \"mutation { deleteNote(input: {id: \\\"iam-1\\\"}) { id } }\"}");
+        assertThat((String) payload(mutation).get("body")).contains("Unauthorized");
+        assertThat(sandbox.functions().runtime().environment("iamCaller")).doesNotContainKey("AWS_ACCESS_KEY_ID");
+    }
+
+    static Http.Response admin(String action, String body) {
+        return Http.post(sandbox.baseUri().resolve("/__sandbox/" + action), Map.of("content-type", "application/json"),
+                body);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> payload(Http.Response response) {
+        return (Map<String, Object>) response.body().get("payload");
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> parse(String json) {
         try {

@@ -243,6 +243,34 @@ class ShopFunctionsOverHttpTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void anS3UploadThroughTheSdkRunsTheOnUploadTrigger() throws InterruptedException {
+        THUMBNAILS.clear();
+        io.amplify4j.sandbox.iam.TemporaryCredentials credentials = sandbox.functionCredentials("thumbnails");
+        try (software.amazon.awssdk.services.s3.S3Client s3 = software.amazon.awssdk.services.s3.S3Client.builder()
+                .endpointOverride(sandbox.baseUri())
+                .forcePathStyle(true)
+                .region(software.amazon.awssdk.regions.Region.of(sandbox.region()))
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(
+                                credentials.accessKeyId(), credentials.secretAccessKey(),
+                                credentials.sessionToken())))
+                .build()) {
+            s3.putObject(r -> r.bucket(sandbox.bucketName("media")).key("products/green tea.png"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromString("png bytes"));
+        }
+        Map<String, Object> event = THUMBNAILS.poll(10, TimeUnit.SECONDS);
+        assertThat(event).isNotNull();
+        Map<String, Object> record = ((List<Map<String, Object>>) event.get("Records")).get(0);
+        assertThat(record).containsEntry("eventName", "ObjectCreated:Put");
+        assertThat(String.valueOf(record.get("userIdentity"))).contains("thumbnails");
+        Map<String, Object> s3 = (Map<String, Object>) record.get("s3");
+        assertThat((Map<String, Object>) s3.get("bucket")).containsEntry("name", sandbox.bucketName("media"));
+        assertThat((Map<String, Object>) s3.get("object")).containsEntry("key", "products/green+tea.png")
+                .containsEntry("size", 9);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void anUploadRunsTheBucketsOnUploadTriggerWithAnS3Event() throws InterruptedException {
         THUMBNAILS.clear();
         assertThat(sandbox.functions().storageTriggers().objectCreated("media", "shop-media-bucket",
