@@ -138,6 +138,26 @@ class ShopFunctionsOverHttpTest {
     }
 
     @Test
+    void concurrentCallsGetTheirOwnAnswers() throws Exception {
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Http.Response>> calls = new java.util.ArrayList<>();
+            for (int i = 1; i <= 32; i++) {
+                int limit = 1 + i % 5;
+                calls.add(clients.submit(() -> graphql(Map.of("x-api-key", sandbox.apiKey().orElseThrow()),
+                        RECOMMEND, Map.of("sku", "CHAI-1", "limit", limit))));
+            }
+            for (int i = 1; i <= 32; i++) {
+                Http.Response response = calls.get(i - 1).get(30, TimeUnit.SECONDS);
+                assertThat(response.errors()).isEmpty();
+                assertThat((List<?>) response.data("recommendProducts")).hasSize(1 + i % 5);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
     void theCustomJsHandlerIsReadFromTheProjectDirectory() {
         String admin = sandbox.idToken("admin");
         assertThat(graphql(Map.of("Authorization", admin),
