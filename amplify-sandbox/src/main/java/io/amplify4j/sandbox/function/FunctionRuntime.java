@@ -113,7 +113,7 @@ public final class FunctionRuntime implements AutoCloseable {
             return merged;
         };
         return new LocalFunction(name, definition.timeoutSeconds(), definition.memoryMb(), instances, loader,
-                environment, executor, log, internalErrors);
+                environment, executor, log);
     }
 
     /**
@@ -384,13 +384,16 @@ public final class FunctionRuntime implements AutoCloseable {
             return this;
         }
 
-        /** Where handler log lines and invocation outcomes go. */
+        /**
+         * Where handler log lines, invocation outcomes and handler failures with their stack traces go (the
+         * developer's log; clients only ever get sanitised messages).
+         */
         public Builder log(Consumer<String> log) {
             this.log = Objects.requireNonNull(log, "log");
             return this;
         }
 
-        /** Where handler crashes go, with their stack traces (never to clients). */
+        /** Where the runtime's own unexpected failures go. */
         public Builder internalErrors(Consumer<Throwable> internalErrors) {
             this.internalErrors = Objects.requireNonNull(internalErrors, "internalErrors");
             return this;

@@ -62,7 +62,6 @@ final class LocalFunction {
     private final Supplier<Map<String, String>> environment;
     private final ExecutorService executor;
     private final Consumer<String> log;
-    private final Consumer<Throwable> internalErrors;
     private final Deque<Object> warm = new ConcurrentLinkedDeque<>();
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong coldStarts = new AtomicLong();
@@ -72,8 +71,7 @@ final class LocalFunction {
      * @param loader the handler's class loader, the thread context class loader while it runs
      */
     LocalFunction(String name, int timeoutSeconds, int memoryMb, Supplier<Object> instances, ClassLoader loader,
-            Supplier<Map<String, String>> environment, ExecutorService executor, Consumer<String> log,
-            Consumer<Throwable> internalErrors) {
+            Supplier<Map<String, String>> environment, ExecutorService executor, Consumer<String> log) {
         this.environment = Objects.requireNonNull(environment, "environment");
         this.name = Objects.requireNonNull(name, "name");
         this.timeoutSeconds = timeoutSeconds;
@@ -82,7 +80,6 @@ final class LocalFunction {
         this.loader = loader;
         this.executor = Objects.requireNonNull(executor, "executor");
         this.log = Objects.requireNonNull(log, "log");
-        this.internalErrors = Objects.requireNonNull(internalErrors, "internalErrors");
     }
 
     String name() {
@@ -251,8 +248,8 @@ final class LocalFunction {
         }
         if (error instanceof Error) {
             discardEnvironments();
-            internalErrors.accept(new IllegalStateException("Function `" + name + "` (request " + requestId
-                    + ") crashed its runtime", error));
+            log.accept("fn " + name + " " + requestId + " crashed its runtime (a fresh instance serves the next"
+                    + " call): " + trace(error));
             String kind = error instanceof OutOfMemoryError ? "the function ran out of memory"
                     : error instanceof StackOverflowError ? "the function overflowed its stack"
                     : "the function's runtime failed";
@@ -263,9 +260,15 @@ final class LocalFunction {
                     + error.getMessage());
             return FunctionFailure.unhandled("The event could not be mapped to the handler's input type.");
         }
-        internalErrors.accept(new IllegalStateException("Function `" + name + "` (request " + requestId
-                + ") threw", error));
+        log.accept("fn " + name + " " + requestId + " failed: " + trace(error));
         return FunctionFailure.unhandled(Sanitizer.message(error));
+    }
+
+    /** The full story for the developer's log (never for clients). */
+    private static String trace(Throwable error) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        error.printStackTrace(new java.io.PrintWriter(out));
+        return out.toString().stripTrailing();
     }
 
     /** Forgets every warm environment: the next invocation makes a new handler instance. */
