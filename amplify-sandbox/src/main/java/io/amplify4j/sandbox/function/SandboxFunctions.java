@@ -238,6 +238,25 @@ public final class SandboxFunctions implements AutoCloseable {
         }
     }
 
+    /** The banner's lines about functions: which run here, and how to invoke one or run a schedule. */
+    public String banner(URI baseUri) {
+        if (runtime.names().isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("  Functions:        ");
+        List<String> described = new java.util.ArrayList<>();
+        for (String name : runtime.names()) {
+            described.add(name + (runtime.isRunnable(name) ? "" : " (not runnable here, see the log)"));
+        }
+        out.append(String.join(", ", described)).append('\n');
+        out.append("    curl -s ").append(baseUri).append("/__sandbox/functions/<name>/invoke")
+                .append(" -H 'content-type: application/json' -d '{...event...}'\n");
+        runtime.names().stream().filter(name -> !runtime.definition(name).orElseThrow().schedules().isEmpty())
+                .forEach(name -> out.append("    curl -s ").append(baseUri).append("/__sandbox/schedules/")
+                        .append(name).append("/run -H 'content-type: application/json' -d '{}'\n"));
+        return out.toString();
+    }
+
     public FunctionRuntime runtime() {
         return runtime;
     }

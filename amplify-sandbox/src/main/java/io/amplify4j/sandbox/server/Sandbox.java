@@ -387,6 +387,7 @@ public final class Sandbox implements AutoCloseable {
                     .append(" -d '{\"username\":\"alice\",\"password\":\"a-long-password\"}'\n");
             out.append("    then send the idToken as the Authorization header.\n");
         });
+        out.append(functions.banner(baseUri));
         return out.toString();
     }
 

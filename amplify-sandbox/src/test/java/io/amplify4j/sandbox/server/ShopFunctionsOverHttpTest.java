@@ -138,6 +138,12 @@ class ShopFunctionsOverHttpTest {
     }
 
     @Test
+    void theBannerSaysHowToInvokeFunctionsAndRunSchedules() {
+        assertThat(sandbox.banner()).contains("  Functions:        recommend, restock, partnerAuthorizer, thumbnails\n",
+                "/__sandbox/functions/<name>/invoke", "/__sandbox/schedules/restock/run");
+    }
+
+    @Test
     void concurrentCallsGetTheirOwnAnswers() throws Exception {
         java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
