@@ -173,6 +173,8 @@ public final class Sandbox implements AutoCloseable {
         Authenticator authenticator = new Authenticator(apiKeys, verifier);
         this.realtime = new RealtimeHub(graphQL, authenticator, builder.keepAliveInterval, builder.realtimeQueueCapacity,
                 log, this::internalError);
+        realtime.iamCallers(signed -> IamServices.caller(
+                iam.verifier().verify(signed, SigV4Verifier.Service.APPSYNC).session(), "127.0.0.1"));
         List<Handler> handlers = new ArrayList<>();
         identityPool.ifPresent(pool -> handlers.add(new IdentityPoolHandler(pool, log)));
         if (!plan.storage().buckets().isEmpty()) {
