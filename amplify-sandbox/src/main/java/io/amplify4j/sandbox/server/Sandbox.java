@@ -315,8 +315,8 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * The S3 name of definition bucket {@code storage} ({@code <backend>-<storage>}, lower case), for path-style
-     * requests to {@link #baseUri()}.
+     * The S3 name of definition bucket {@code storage} ({@code <backend>-<storage>-local}, lower case), for
+     * path-style requests to {@link #baseUri()}.
      */
     public String bucketName(String storageName) {
         return storage.s3Name(storageName).orElseThrow(() -> new IllegalArgumentException("Backend `"
@@ -358,6 +358,13 @@ public final class Sandbox implements AutoCloseable {
                     .append(" -d '{\"username\":\"alice\",\"password\":\"a-long-password\"}'\n");
             out.append("    then send the idToken as the Authorization header.\n");
         });
+        iam.identityPool().ifPresent(pool -> out.append("  Identity pool:    ").append(pool.poolId())
+                .append(" (Cognito Identity at ").append(baseUri).append(", region ").append(iam.region())
+                .append(")\n"));
+        for (LocalStorage.Bucket bucket : storage.buckets()) {
+            out.append("  Storage `").append(bucket.plan().name()).append("`: ").append(baseUri).append('/')
+                    .append(bucket.s3Name()).append(" (S3, path-style, SigV4 with identity-pool credentials)\n");
+        }
         return out.toString();
     }
 
