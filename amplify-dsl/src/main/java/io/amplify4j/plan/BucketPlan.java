@@ -29,6 +29,12 @@ public record BucketPlan(StorageDefinition definition, List<StoragePolicy> polic
         return definition.name();
     }
 
+    /** The bucket's CORS rule: none when the definition lists no origins (browsers are then refused). */
+    public Optional<StorageCors> cors() {
+        return definition.corsOrigins().isEmpty() ? Optional.empty()
+                : Optional.of(StorageCors.forOrigins(definition.corsOrigins()));
+    }
+
     /** The policy of {@code principal}, if it has any grant on this bucket. */
     public Optional<StoragePolicy> policy(IamPrincipal principal) {
         return policies.stream().filter(p -> p.principal().equals(principal)).findFirst();

@@ -99,6 +99,21 @@ class StoragePlanTest {
         assertThat(list.toIam("arn:aws:s3:::b")).containsEntry("Resource", List.of("arn:aws:s3:::b"));
     }
 
+    @Test
+    void corsFollowsTheDefinitionsOriginsWithAmplifysDefaults() {
+        StorageCors cors = MEDIA.cors().orElseThrow();
+        assertThat(cors).isEqualTo(new StorageCors(List.of("https://shop.example.com"),
+                List.of("GET", "HEAD", "PUT", "POST", "DELETE"), List.of("*"),
+                List.of("x-amz-server-side-encryption", "x-amz-request-id", "x-amz-id-2", "ETag"), 3000));
+        assertThat(cors.allowsOrigin("https://shop.example.com")).isTrue();
+        assertThat(cors.allowsOrigin("https://evil.example.com")).isFalse();
+        assertThat(cors.allowsMethod("put")).isTrue();
+        assertThat(cors.allowsMethod("PATCH")).isFalse();
+        BucketPlan files = bucket(f -> f.backend().storage("files", b -> b
+                .access("foo/*", allow -> List.of(allow.authenticated().to(READ)))));
+        assertThat(files.cors()).isEmpty();
+    }
+
     // ---- the matcher over the same statements ----
 
     @Test

@@ -92,6 +92,9 @@ public final class SigV4Verifier {
 
     /** Verifies {@code request} as one signed for {@code service}; see the class comment for what is checked. */
     public Verified verify(SignedRequest request, Service service) throws SignatureException {
+        if (request.header("authorization").isEmpty() && request.isPresigned()) {
+            return verifyPresigned(request, service);
+        }
         Authorization auth = Authorization.parse(request.header("authorization").orElse(""));
         String amzDate = request.header("x-amz-date").orElseThrow(() -> new SignatureException(Reason.MALFORMED,
                 "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header."));
@@ -105,14 +108,30 @@ public final class SigV4Verifier {
             throw new SignatureException(Reason.MALFORMED, "Date in Credential scope does not match YYYYMMDD from "
                     + "ISO-8601 version of date from HTTP: '" + auth.date() + "' != '" + amzDate.substring(0, 8) + "'.");
         }
+        CredentialStore.Issued issued = checkCredentials(auth, request.header("x-amz-security-token").orElse(""),
+                service);
+        Instant now = clock.instant();
+        if (Duration.between(signedAt, now).abs().compareTo(Duration.ofMinutes(MAX_SKEW_MINUTES)) > 0) {
+            throw new SignatureException(Reason.TIME_SKEWED, "Signature expired: " + amzDate + " is now earlier or "
+                    + "later than " + AMZ_DATE.format(now.atOffset(ZoneOffset.UTC)) + " by more than "
+                    + MAX_SKEW_MINUTES + " min.");
+        }
+        if (!auth.signedHeaders().contains("host")) {
+            throw new SignatureException(Reason.MALFORMED, "The host header must be signed.");
+        }
+        return resign(request, service, auth, signedAt, issued);
+    }
+
+    /** The issued credentials named by {@code auth}: known, with this session token, unexpired, for here. */
+    private CredentialStore.Issued checkCredentials(Authorization auth, String sessionToken, Service service)
+            throws SignatureException {
         CredentialStore.Issued issued = credentials.find(auth.accessKeyId()).orElseThrow(() -> new SignatureException(
                 Reason.UNKNOWN_ACCESS_KEY, "The security token included in the request is invalid."));
-        byte[] sentToken = request.header("x-amz-security-token").orElse("").getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(sentToken, issued.credentials().sessionToken().getBytes(StandardCharsets.UTF_8))) {
+        if (!MessageDigest.isEqual(sessionToken.getBytes(StandardCharsets.UTF_8),
+                issued.credentials().sessionToken().getBytes(StandardCharsets.UTF_8))) {
             throw new SignatureException(Reason.INVALID_TOKEN, "The provided token is malformed or otherwise invalid.");
         }
-        Instant now = clock.instant();
-        if (!now.isBefore(issued.credentials().expiration())) {
+        if (!clock.instant().isBefore(issued.credentials().expiration())) {
             throw new SignatureException(Reason.EXPIRED_CREDENTIALS, "The security token included in the request is "
                     + "expired");
         }
@@ -124,16 +143,87 @@ public final class SigV4Verifier {
             throw new SignatureException(Reason.WRONG_SERVICE, "Credential should be scoped to correct service: '"
                     + service.signingName() + "'. ");
         }
-        if (Duration.between(signedAt, now).abs().compareTo(Duration.ofMinutes(MAX_SKEW_MINUTES)) > 0) {
-            throw new SignatureException(Reason.TIME_SKEWED, "Signature expired: " + amzDate + " is now earlier or "
-                    + "later than " + AMZ_DATE.format(now.atOffset(ZoneOffset.UTC)) + " by more than "
-                    + MAX_SKEW_MINUTES + " min.");
-        }
-        if (!auth.signedHeaders().contains("host")) {
-            throw new SignatureException(Reason.MALFORMED, "The host header must be signed.");
-        }
-        return resign(request, service, auth, signedAt, issued);
+        return issued;
     }
+
+    /**
+     * A presigned URL ({@code X-Amz-Credential}, {@code X-Amz-Date}, {@code X-Amz-Expires}, ...,
+     * {@code X-Amz-Signature} in the query): valid from its signing time (less the tolerated skew) for
+     * {@code X-Amz-Expires} seconds, with an unsigned payload, as the SDKs' presigners make them.
+     */
+    private Verified verifyPresigned(SignedRequest request, Service service) throws SignatureException {
+        Map<String, String> auth = new LinkedHashMap<>();
+        List<Map.Entry<String, String>> rest = new ArrayList<>();
+        for (Map.Entry<String, String> parameter : request.queryParameters()) {
+            if (parameter.getKey().startsWith("X-Amz-") && PRESIGN_PARAMETERS.contains(parameter.getKey())) {
+                auth.put(parameter.getKey(), parameter.getValue());
+            } else {
+                rest.add(parameter);
+            }
+        }
+        if (!ALGORITHM.equals(auth.get("X-Amz-Algorithm")) || !auth.keySet().containsAll(List.of("X-Amz-Credential",
+                "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature"))) {
+            throw new SignatureException(Reason.MALFORMED, "Query-string authentication requires the X-Amz-Algorithm, "
+                    + "X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires "
+                    + "parameters.");
+        }
+        Authorization parsed = Authorization.parse(ALGORITHM + " Credential=" + auth.get("X-Amz-Credential")
+                + ", SignedHeaders=" + auth.get("X-Amz-SignedHeaders") + ", Signature=" + auth.get("X-Amz-Signature"));
+        Instant signedAt;
+        long expires;
+        try {
+            signedAt = LocalDateTime.parse(auth.get("X-Amz-Date"), AMZ_DATE).toInstant(ZoneOffset.UTC);
+            expires = Long.parseLong(auth.get("X-Amz-Expires"));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new SignatureException(Reason.MALFORMED, "X-Amz-Date or X-Amz-Expires is malformed.");
+        }
+        if (expires < 1 || expires > 604800) {
+            throw new SignatureException(Reason.MALFORMED, "X-Amz-Expires must be between 1 and 604800 seconds.");
+        }
+        CredentialStore.Issued issued = checkCredentials(parsed, auth.getOrDefault("X-Amz-Security-Token", ""),
+                service);
+        Instant now = clock.instant();
+        if (now.isAfter(signedAt.plusSeconds(expires))) {
+            throw new SignatureException(Reason.URL_EXPIRED, "Request has expired");
+        }
+        if (now.isBefore(signedAt.minus(Duration.ofMinutes(MAX_SKEW_MINUTES)))) {
+            throw new SignatureException(Reason.TIME_SKEWED, "Request is not yet valid");
+        }
+        SignedRequest unsigned = new SignedRequest(request.method(), request.rawPath(), Optional.of(rest.stream()
+                .map(e -> SdkHttpUtils.urlEncode(e.getKey()) + "=" + SdkHttpUtils.urlEncode(e.getValue()))
+                .collect(java.util.stream.Collectors.joining("&"))).filter(q -> !q.isEmpty()), request.headers(),
+                new byte[0]);
+        SdkHttpRequest canonical = canonicalRequest(unsigned, service, parsed, false);
+        software.amazon.awssdk.http.auth.spi.signer.SignedRequest signed;
+        try {
+            signed = SIGNER.sign(r -> r
+                    .identity(AwsSessionCredentialsIdentity.create(issued.credentials().accessKeyId(),
+                            issued.credentials().secretAccessKey(), issued.credentials().sessionToken()))
+                    .request(canonical)
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, parsed.service())
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, parsed.region())
+                    .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC))
+                    .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, service.canonicalisePath)
+                    .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, service.canonicalisePath)
+                    .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false)
+                    .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4HttpSigner.AuthLocation.QUERY_STRING)
+                    .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, Duration.ofSeconds(expires)));
+        } catch (RuntimeException e) {
+            throw new SignatureException(Reason.SIGNATURE_MISMATCH, "The request signature we calculated does not "
+                    + "match the signature you provided.");
+        }
+        String expected = signed.request().firstMatchingRawQueryParameter("X-Amz-Signature").orElse("");
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                parsed.signature().getBytes(StandardCharsets.US_ASCII))) {
+            throw new SignatureException(Reason.SIGNATURE_MISMATCH, "The request signature we calculated does not "
+                    + "match the signature you provided. Check your key and signing method.");
+        }
+        return new Verified(issued.session(), request.body(), Map.of());
+    }
+
+    private static final java.util.Set<String> PRESIGN_PARAMETERS = java.util.Set.of("X-Amz-Algorithm",
+            "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Security-Token",
+            "X-Amz-Signature");
 
     private Verified resign(SignedRequest request, Service service, Authorization auth, Instant signedAt,
             CredentialStore.Issued issued) throws SignatureException {

@@ -23,6 +23,8 @@ public final class SignatureException extends Exception {
         WRONG_REGION("AuthorizationHeaderMalformed", "InvalidSignatureException"),
         /** A request signed for another service than the endpoint's. */
         WRONG_SERVICE("AuthorizationHeaderMalformed", "InvalidSignatureException"),
+        /** A presigned URL used after its {@code X-Amz-Expires}. */
+        URL_EXPIRED("AccessDenied", "InvalidSignatureException"),
         /** A signing time more than 15 minutes from the sandbox's clock. */
         TIME_SKEWED("RequestTimeTooSkewed", "InvalidSignatureException"),
         /** The recomputed signature (or a chunk's) differs from the one sent. */

@@ -52,9 +52,30 @@ public record SignedRequest(String method, String rawPath, Optional<String> rawQ
                 Optional.ofNullable(request.getHttpURI().getQuery()), headers, body);
     }
 
-    /** True when the request carries a SigV4 {@code Authorization} header. */
+    /** True when the request carries a SigV4 {@code Authorization} header or is a presigned URL. */
     public boolean isSigV4() {
-        return header("authorization").map(a -> a.strip().startsWith(SigV4Verifier.ALGORITHM)).orElse(false);
+        return header("authorization").map(a -> a.strip().startsWith(SigV4Verifier.ALGORITHM)).orElse(false)
+                || isPresigned();
+    }
+
+    /** True when the signature is in the query string ({@code X-Amz-Signature}): a presigned URL. */
+    public boolean isPresigned() {
+        return rawQuery.map(q -> ("&" + q).contains("&X-Amz-Signature=")).orElse(false);
+    }
+
+    /** The query parameters, decoded, in the order sent. */
+    public List<Map.Entry<String, String>> queryParameters() {
+        List<Map.Entry<String, String>> out = new java.util.ArrayList<>();
+        rawQuery.ifPresent(query -> {
+            for (String pair : query.split("&")) {
+                if (!pair.isEmpty()) {
+                    int eq = pair.indexOf('=');
+                    out.add(Map.entry(percentDecode(eq < 0 ? pair : pair.substring(0, eq)),
+                            eq < 0 ? "" : percentDecode(pair.substring(eq + 1))));
+                }
+            }
+        });
+        return out;
     }
 
     /** Percent-decoding only ({@code +} stays {@code +}, as in S3 paths); malformed escapes are kept as they are. */

@@ -195,6 +195,8 @@ public final class Sandbox implements AutoCloseable {
         Authenticator authenticator = new Authenticator(apiKeys, verifier, functions.oidc(), functions.authorizer());
         this.realtime = new RealtimeHub(graphQL, authenticator, builder.keepAliveInterval, builder.realtimeQueueCapacity,
                 log, this::internalError);
+        realtime.iamCallers(signed -> IamServices.caller(
+                iam.verifier().verify(signed, SigV4Verifier.Service.APPSYNC).session(), "127.0.0.1"));
         List<Handler> handlers = new ArrayList<>();
         identityPool.ifPresent(pool -> handlers.add(new IdentityPoolHandler(pool, log)));
         if (!plan.storage().buckets().isEmpty()) {
@@ -344,8 +346,8 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * The S3 name of definition bucket {@code storage} ({@code <backend>-<storage>}, lower case), for path-style
-     * requests to {@link #baseUri()}.
+     * The S3 name of definition bucket {@code storage} ({@code <backend>-<storage>-local}, lower case), for
+     * path-style requests to {@link #baseUri()}.
      */
     public String bucketName(String storageName) {
         return storage.s3Name(storageName).orElseThrow(() -> new IllegalArgumentException("Backend `"
@@ -387,6 +389,13 @@ public final class Sandbox implements AutoCloseable {
                     .append(" -d '{\"username\":\"alice\",\"password\":\"a-long-password\"}'\n");
             out.append("    then send the idToken as the Authorization header.\n");
         });
+        iam.identityPool().ifPresent(pool -> out.append("  Identity pool:    ").append(pool.poolId())
+                .append(" (Cognito Identity at ").append(baseUri).append(", region ").append(iam.region())
+                .append(")\n"));
+        for (LocalStorage.Bucket bucket : storage.buckets()) {
+            out.append("  Storage `").append(bucket.plan().name()).append("`: ").append(baseUri).append('/')
+                    .append(bucket.s3Name()).append(" (S3, path-style, SigV4 with identity-pool credentials)\n");
+        }
         out.append(functions.banner(baseUri));
         return out.toString();
     }

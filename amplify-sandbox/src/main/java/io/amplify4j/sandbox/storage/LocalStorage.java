@@ -40,18 +40,14 @@ public final class LocalStorage implements AutoCloseable {
     }
 
     /**
-     * The S3 name of definition bucket {@code storage} of backend {@code backendName}: both lower-cased, anything
-     * outside {@code [a-z0-9-]} replaced by {@code -}, joined by {@code -} ({@code shop-media}). Always holds a
-     * {@code -}, so it never collides with the sandbox's own paths such as {@code /graphql}.
+     * The S3 name of definition bucket {@code storage} of backend {@code backendName}:
+     * {@code <backend>-<storage>-local}, lower case, anything S3 does not allow in a bucket name replaced by
+     * {@code -} ({@code shop-media-local}). Always holds a {@code -}, so it never collides with the sandbox's own
+     * paths such as {@code /graphql}.
      */
     public static String bucketName(String backendName, String storage) {
-        String name = (clean(backendName) + "-" + clean(storage));
+        String name = (backendName + "-" + storage + "-local").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
         return name.length() > 63 ? name.substring(0, 63) : name;
-    }
-
-    private static String clean(String part) {
-        String lower = part.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
-        return lower.replaceAll("^-+|-+$", "").isEmpty() ? "x" : lower.replaceAll("^-+|-+$", "");
     }
 
     /** The S3 name of definition bucket {@code storage}. */

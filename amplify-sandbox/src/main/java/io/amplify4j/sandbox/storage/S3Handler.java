@@ -1,5 +1,6 @@
 package io.amplify4j.sandbox.storage;
 
+import io.amplify4j.plan.StorageCors;
 import io.amplify4j.plan.StorageOperation;
 import io.amplify4j.sandbox.iam.IamSession;
 import io.amplify4j.sandbox.iam.SigV4Verifier;
@@ -48,6 +49,8 @@ import software.amazon.awssdk.checksums.spi.ChecksumAlgorithm;
  * is {@code NoSuchKey} only for a caller who could list it (S3 answers {@code AccessDenied} to a caller without
  * {@code s3:ListBucket}, so as not to reveal whether the key exists).
  *
+ * <p>Browsers: preflights ({@code OPTIONS}) and responses follow the bucket's CORS rule ({@code BucketPlan.cors()}).
+ *
  * <p>Keys are the path after the bucket, percent-decoded and otherwise taken literally ({@code a/../b},
  * {@code a//b} and {@code ./x} are keys of their own). Requests for other paths pass on to the next handler, unless
  * they are signed for S3 (then {@code NoSuchBucket}).
@@ -94,6 +97,15 @@ public final class S3Handler extends Handler.Abstract {
         long started = System.nanoTime();
         String requestId = requestId();
         String method = request.getMethod();
+        Optional<StorageCors> cors = bucket.flatMap(b -> b.plan().cors());
+        String origin = request.getHeaders().get("Origin");
+        if (method.equals("OPTIONS") && bucket.isPresent()) {
+            Reply preflight = preflight(cors, origin, request.getHeaders().get("Access-Control-Request-Method"),
+                    request.getHeaders().get("Access-Control-Request-Headers"), requestId);
+            log.accept(String.format("OPTIONS %s s3:preflight origin=%s %d", rawPath, origin, preflight.status()));
+            write(response, callback, preflight, requestId);
+            return true;
+        }
         String key = slash < 0 ? "" : SignedRequest.percentDecode(rawPath.substring(slash + 1));
         String operation = method + " " + (key.isEmpty() ? "bucket" : "object");
         String who = "-";
@@ -119,6 +131,11 @@ public final class S3Handler extends Handler.Abstract {
             reply = error(new S3Exception(500, "InternalError", "We encountered an internal error. Please try again.",
                     null, null), requestId, method.equals("HEAD"));
         }
+        if (cors.isPresent() && cors.get().allowsOrigin(origin) && cors.get().allowsMethod(method)) {
+            Map<String, String> headers = new LinkedHashMap<>(reply.headers());
+            headers.putAll(corsHeaders(cors.get(), origin));
+            reply = new Reply(reply.status(), headers, reply.body(), reply.headersOnly());
+        }
         long micros = (System.nanoTime() - started) / 1000;
         log.accept(String.format("%s %s s3:%s caller=%s %d %d.%d ms", method, rawPath, operation, who, reply.status(),
                 micros / 1000, (micros % 1000) / 100));
@@ -138,6 +155,36 @@ public final class S3Handler extends Handler.Abstract {
      */
     private static boolean looksLikeABucket(String name) {
         return name.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]") && !name.equals("graphql");
+    }
+
+    /**
+     * A CORS preflight, answered from the bucket's CORS rule as S3 answers it: the allowed origin, methods and the
+     * requested headers, or 403 {@code AccessForbidden} when the rule does not cover the origin or method (or the
+     * bucket has no rule). Preflights are never signed.
+     */
+    private static Reply preflight(Optional<StorageCors> cors, String origin, String method, String requestHeaders,
+            String requestId) {
+        if (cors.isEmpty() || !cors.get().allowsOrigin(origin) || !cors.get().allowsMethod(method)) {
+            return error(new S3Exception(403, "AccessForbidden", "CORSResponse: This CORS request is not allowed. "
+                    + "This is usually because the evalution of Origin, request method / Access-Control-Request-Method "
+                    + "or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec.", "Method",
+                    method), requestId, false);
+        }
+        Map<String, String> headers = new LinkedHashMap<>(corsHeaders(cors.get(), origin));
+        headers.put("Access-Control-Allow-Methods", String.join(", ", cors.get().allowedMethods()));
+        if (requestHeaders != null && !requestHeaders.isBlank() && cors.get().allowedHeaders().contains("*")) {
+            headers.put("Access-Control-Allow-Headers", requestHeaders);
+        }
+        headers.put("Access-Control-Max-Age", Integer.toString(cors.get().maxAgeSeconds()));
+        return new Reply(200, headers, new byte[0], false);
+    }
+
+    private static Map<String, String> corsHeaders(StorageCors cors, String origin) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Access-Control-Allow-Origin", cors.allowedOrigins().contains("*") ? "*" : origin);
+        headers.put("Access-Control-Expose-Headers", String.join(", ", cors.exposedHeaders()));
+        headers.put("Vary", "Origin, Access-Control-Request-Headers, Access-Control-Request-Method");
+        return headers;
     }
 
     private Reply dispatch(String operation, LocalStorage.Bucket bucket, String key, Map<String, List<String>> query,

@@ -54,7 +54,7 @@ class StorageEventsAndPersistenceTest {
             StorageEvent created = events.get(0);
             assertThat(created.type()).isEqualTo(StorageEvent.Type.OBJECT_CREATED);
             assertThat(created.storage()).isEqualTo("media");
-            assertThat(created.bucketName()).isEqualTo("shop-media");
+            assertThat(created.bucketName()).isEqualTo("shop-media-local");
             assertThat(created.key()).isEqualTo("products/new one.png");
             assertThat(created.size()).isEqualTo(3);
             assertThat(created.etag()).isEqualTo(ShopStorageRulesOverS3Test.md5Hex("img"));
@@ -64,7 +64,7 @@ class StorageEventsAndPersistenceTest {
             StorageEvent removed = events.get(1);
             assertThat(removed.type()).isEqualTo(StorageEvent.Type.OBJECT_REMOVED);
             assertThat(removed.function()).isEqualTo(Optional.empty());
-            assertThat(log).anyMatch(line -> line.startsWith("storage trigger failed for ObjectCreated:Put shop-media/"));
+            assertThat(log).anyMatch(line -> line.startsWith("storage trigger failed for ObjectCreated:Put shop-media-local/"));
         }
     }
 
@@ -86,7 +86,7 @@ class StorageEventsAndPersistenceTest {
                 .storageDirectory(dir).start()) {
             // The same user (same sub) after a restart has the same identity id, so still owns the same folder.
             assertThat(sandbox.identityPool().orElseThrow().identityIdForSub(sub)).isEqualTo(identityId);
-            assertThat(sandbox.storage().store().get("shop-media", "uploads/" + identityId + "/kept.txt"))
+            assertThat(sandbox.storage().store().get("shop-media-local", "uploads/" + identityId + "/kept.txt"))
                     .hasValueSatisfying(o -> assertThat(new String(o.data())).isEqualTo("kept"));
         }
     }

@@ -78,7 +78,9 @@ public final class Connection implements Session.Listener.AutoDemanding {
                     "-");
         }
         try {
-            Caller caller = authenticate(hub, header.get());
+            // An IAM connection header signs POST <graphql>/connect with the body {}.
+            Caller caller = authenticate(hub, header.get(), "/graphql/connect", "{}",
+                    io.amplify4j.sandbox.function.AuthorizerRequest::empty);
             return new Connection(hub, null, RealtimeHub.describe(caller));
         } catch (AuthenticationException e) {
             return new Connection(hub, connectionError("UnauthorizedException", e.getMessage(), 401), "-");
@@ -96,15 +98,34 @@ public final class Connection implements Session.Listener.AutoDemanding {
         return (Map<String, Object>) map;
     }
 
-    /** Authenticates an auth object ({@code {"host":..., "x-api-key":...}} or {@code {"Authorization":...}}). */
-    private static Caller authenticate(RealtimeHub hub, Map<String, Object> auth) throws AuthenticationException {
-        return authenticate(hub, auth, io.amplify4j.sandbox.function.AuthorizerRequest::empty);
-    }
-
-    /** As above; {@code request} is what a Lambda authorizer is told about the subscription being started. */
-    private static Caller authenticate(RealtimeHub hub, Map<String, Object> auth,
-            java.util.function.Supplier<io.amplify4j.sandbox.function.AuthorizerRequest> request)
+    /**
+     * Authenticates an auth object ({@code {"host":..., "x-api-key":...}} or {@code {"Authorization":...}}); an IAM
+     * one holds the SigV4 headers of a {@code POST} of {@code signedBody} to {@code signedPath} on its host;
+     * {@code request} is what a Lambda authorizer is told about it.
+     */
+    private static Caller authenticate(RealtimeHub hub, Map<String, Object> auth, String signedPath,
+            String signedBody, java.util.function.Supplier<io.amplify4j.sandbox.function.AuthorizerRequest> request)
             throws AuthenticationException {
+        Object sigV4 = auth.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("authorization"))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        if (sigV4 instanceof String value && value.strip().startsWith(io.amplify4j.sandbox.iam.SigV4Verifier.ALGORITHM)) {
+            io.amplify4j.sandbox.iam.IamCallers iam = hub.iamCallers;
+            if (iam == null) {
+                throw new AuthenticationException("IAM authorization is not enabled for this sandbox.");
+            }
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            auth.forEach((name, header) -> {
+                if (header instanceof String text) {
+                    headers.put(name, List.of(text));
+                }
+            });
+            try {
+                return iam.caller(new io.amplify4j.sandbox.iam.SignedRequest("POST", signedPath, Optional.empty(),
+                        headers, signedBody.getBytes(StandardCharsets.UTF_8)));
+            } catch (io.amplify4j.sandbox.iam.SignatureException e) {
+                throw new AuthenticationException(e.getMessage());
+            }
+        }
         String apiKey = null;
         String authorization = null;
         for (Map.Entry<String, Object> entry : auth.entrySet()) {
@@ -208,8 +229,9 @@ public final class Connection implements Session.Listener.AutoDemanding {
                 && extensions.get("authorization") instanceof Map<?, ?> auth ? (Map<String, Object>) auth : Map.of();
         Caller caller;
         try {
-            caller = authenticate(hub, authorization, () -> io.amplify4j.sandbox.function.AuthorizerRequest.fromBody(
-                    data.getBytes(StandardCharsets.UTF_8), Map.of()));
+            caller = authenticate(hub, authorization, "/graphql", data,
+                    () -> io.amplify4j.sandbox.function.AuthorizerRequest.fromBody(
+                            data.getBytes(StandardCharsets.UTF_8), Map.of()));
         } catch (AuthenticationException e) {
             hub.log.accept("WS start id=" + id + " caller=- UnauthorizedException");
             error(id, "UnauthorizedException", e.getMessage());

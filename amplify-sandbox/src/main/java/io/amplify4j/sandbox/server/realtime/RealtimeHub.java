@@ -89,6 +89,14 @@ public final class RealtimeHub implements AutoCloseable {
         graphQL.onMutation(this::publish);
     }
 
+    /** Verifies SigV4 auth objects (IAM callers), when the sandbox has IAM; null refuses them. */
+    volatile io.amplify4j.sandbox.iam.IamCallers iamCallers;
+
+    /** Accepts IAM callers: their auth objects are SigV4 headers, verified by {@code callers}. */
+    public void iamCallers(io.amplify4j.sandbox.iam.IamCallers callers) {
+        this.iamCallers = Objects.requireNonNull(callers, "callers");
+    }
+
     /**
      * A handler that upgrades WebSocket requests to {@code /graphql/realtime} and {@code /graphql} and hands every
      * other request to {@code next}.
