@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -91,6 +92,25 @@ public final class DynamoDbStore {
                 return null;
             });
         }
+    }
+
+    /**
+     * A consistent cut for a snapshot: runs {@code action} with every item of every table (by table name) while
+     * holding every table's read lock, so no write is in flight or can start; a journal can switch files inside
+     * {@code action} knowing the items it got are exactly what it has journaled so far. The item maps are
+     * immutable and stay valid after the locks are released.
+     */
+    public <T> T quiesced(Function<Map<String, List<Map<String, AttributeValue>>>, T> action) {
+        Set<String> names = tableNames();
+        return readLocked(names, () -> {
+            Map<String, List<Map<String, AttributeValue>>> items = new java.util.TreeMap<>();
+            for (String name : names) {
+                List<Map<String, AttributeValue>> all = new ArrayList<>();
+                require(name).view(Optional.empty()).all(Optional.empty()).forEachRemaining(all::add);
+                items.put(name, all);
+            }
+            return action.apply(items);
+        });
     }
 
     // ------------------------------------------------------------------------------------------ internals

@@ -7,7 +7,10 @@ import io.amplify4j.model.data.AuthorizationModes;
 import io.amplify4j.plan.BackendPlan;
 import io.amplify4j.plan.DataPlan;
 import io.amplify4j.plan.resolver.ResolverNames;
+import io.amplify4j.sandbox.dynamodb.DynamoDbStore;
 import io.amplify4j.sandbox.js.AuthMode;
+import io.amplify4j.sandbox.persistence.DataDirectory;
+import io.amplify4j.sandbox.persistence.PersistentTables;
 import io.amplify4j.sandbox.runtime.PlanResolvers;
 import io.amplify4j.sandbox.server.auth.ApiKeys;
 import io.amplify4j.sandbox.server.auth.Authenticator;
@@ -19,6 +22,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,13 +68,19 @@ public final class Sandbox implements AutoCloseable {
     private final Optional<ApiKeys.ApiKey> apiKey;
     private final Optional<LocalUserPool> userPool;
     private final URI baseUri;
+    private final Optional<DataDirectory> dataDirectory;
+    private final Optional<PersistentTables> persistentTables;
 
-    private Sandbox(Builder builder) throws Exception {
+    private Sandbox(Builder builder, StartupProgress progress, Optional<DataDirectory> dataDirectory)
+            throws Exception {
         this.plan = builder.plan;
         this.clock = builder.clock;
         this.log = builder.log;
+        this.dataDirectory = dataDirectory;
         DataPlan data = plan.data().orElseThrow(() -> new IllegalArgumentException(
                 "Backend `" + plan.model().name() + "` defines no data: the sandbox serves a GraphQL API."));
+        DataDirectory.AuthState saved = dataDirectory.map(DataDirectory::readAuth)
+                .orElse(DataDirectory.AuthState.empty());
 
         QueuedThreadPool threads = new QueuedThreadPool(64, 2);
         threads.setName("amplify4j-sandbox");
@@ -80,26 +90,45 @@ public final class Sandbox implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(builder.port);
         server.addConnector(connector);
-        connector.open();
+        long bindStarted = System.nanoTime();
+        try {
+            connector.open();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot listen on 127.0.0.1:" + builder.port + " (" + e.getMessage()
+                    + "). Is another sandbox or program using that port? Stop it or choose another port.", e);
+        }
         this.baseUri = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+        progress.done("port", (System.nanoTime() - bindStarted) / 1_000_000, baseUri.toString());
 
+        long authStarted = System.nanoTime();
         AuthorizationModes modes = data.definition().authorizationModes();
         if (modes.apiKey().isPresent()) {
             ApiKeys keys = new ApiKeys(clock);
+            saved.apiKeys().forEach(keys::restore);
             this.apiKeys = Optional.of(keys);
-            this.apiKey = Optional.of(keys.create(Duration.ofDays(modes.apiKey().get().expiresInDays())));
+            Optional<ApiKeys.ApiKey> kept = keys.longestValid();
+            this.apiKey = Optional.of(kept.orElseGet(() ->
+                    keys.create(Duration.ofDays(modes.apiKey().get().expiresInDays()))));
         } else {
             this.apiKeys = Optional.empty();
             this.apiKey = Optional.empty();
         }
         Optional<AuthDefinition> auth = plan.model().auth();
-        this.userPool = auth.map(a -> new LocalUserPool(baseUri.toString(), clock, a.passwordPolicy().minLength()));
+        this.userPool = auth.map(a -> new LocalUserPool(baseUri.toString(), clock, a.passwordPolicy().minLength(),
+                saved.userPool()));
         Optional<TokenVerifier> verifier = userPool.map(pool ->
                 new TokenVerifier(pool.jwks(), pool.issuer(), pool.clientId(), clock));
+        dataDirectory.ifPresent(dir -> dir.keep(userPool, apiKeys));
+        progress.done("auth", (System.nanoTime() - authStarted) / 1_000_000, describeAuth(saved));
 
+        this.persistentTables = dataDirectory.map(dir -> dir.tables(builder.compactionBytes, log));
         PlanResolvers.Builder runtime = PlanResolvers.builder(data).clock(clock);
+        persistentTables.ifPresent(tables -> runtime.store(new DynamoDbStore(tables)));
         userPool.ifPresent(pool -> runtime.env(ResolverNames.USER_POOL_ISSUER_ENV, pool.issuer()));
-        this.resolvers = runtime.build();
+        this.resolvers = progress.step("resolver engine", runtime::build,
+                r -> data.resolvers().size() + " resolvers, " + data.tables().size() + " tables");
+        persistentTables.ifPresent(tables -> progress.step("tables",
+                () -> tables.recover(resolvers.store()), PersistentTables.Recovery::describe));
 
         AuthMode defaultMode = switch (plan.defaultAuthorizationMode().orElseThrow()) {
             case API_KEY -> AuthMode.API_KEY;
@@ -115,23 +144,64 @@ public final class Sandbox implements AutoCloseable {
                 log, this::internalError);
         server.setHandler(realtime.handler(server, new SandboxHandler(this, authenticator, graphQL, userPool,
                 builder.maxRequestBytes, builder.requestErrorStatus, log), builder.maxRequestBytes));
+        long serverStarted = System.nanoTime();
         try {
             server.start();
         } catch (Exception e) {
             realtime.close();
             resolvers.close();
             server.stop();
+            persistentTables.ifPresent(PersistentTables::close);
             throw e;
         }
-        for (Builder.SeedUser user : builder.users) {
-            createUser(user.username(), user.password(), user.groups());
+        progress.done("HTTP server", (System.nanoTime() - serverStarted) / 1_000_000,
+                graphqlEndpoint() + " and " + realtimeEndpoint());
+        try {
+            for (Builder.SeedUser user : builder.users) {
+                seedUser(user);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
+        progress.ready();
         builder.banner.ifPresent(out -> out.print(banner()));
+    }
+
+    private String describeAuth(DataDirectory.AuthState saved) {
+        List<String> parts = new ArrayList<>();
+        userPool.ifPresent(pool -> parts.add((saved.userPool().isPresent() ? "user pool kept (" : "user pool ")
+                + pool.poolId() + (saved.userPool().isPresent()
+                        ? ", " + saved.userPool().get().users().size() + " users)" : "")));
+        apiKey.ifPresent(key -> parts.add(saved.apiKeys().stream().anyMatch(k -> k.value().equals(key.value()))
+                ? "API key kept" : "API key made"));
+        return parts.isEmpty() ? "no user pool, no API key" : String.join(", ", parts);
+    }
+
+    /**
+     * Creates a seed user, or keeps it when the data directory already has it with that password (a restart);
+     * the same name with another password is an error, since replacing the user would orphan its data.
+     */
+    private void seedUser(Builder.SeedUser user) {
+        LocalUserPool pool = requireUserPool();
+        if (pool.user(user.username()).isPresent()) {
+            try {
+                pool.signIn(user.username(), user.password());
+            } catch (LocalUserPool.UserPoolException e) {
+                throw new IllegalArgumentException("User `" + user.username() + "` already exists in the data "
+                        + "directory with another password. Use its old password, or choose another user name.");
+            }
+            return;
+        }
+        createUser(user.username(), user.password(), user.groups());
     }
 
     /** Starts configuring a sandbox for a backend definition. */
     public static Builder builder(BackendDefinition definition) {
-        return builder(definition.define());
+        long started = System.nanoTime();
+        Builder builder = builder(definition.define());
+        builder.planMillis = (System.nanoTime() - started) / 1_000_000;
+        return builder;
     }
 
     /** Starts configuring a sandbox for a validated backend model. */
@@ -244,7 +314,12 @@ public final class Sandbox implements AutoCloseable {
         return out.toString();
     }
 
-    /** Stops the server and the resolver engine. */
+    /** The data directory, when the sandbox keeps its data in one. */
+    public Optional<Path> dataDirectory() {
+        return dataDirectory.map(DataDirectory::root);
+    }
+
+    /** Stops the server and the resolver engine, then closes the data directory (its log forced, its lock freed). */
     @Override
     public void close() {
         try {
@@ -254,6 +329,8 @@ public final class Sandbox implements AutoCloseable {
             internalError(e);
         } finally {
             resolvers.close();
+            persistentTables.ifPresent(PersistentTables::close);
+            dataDirectory.ifPresent(DataDirectory::close);
         }
     }
 
@@ -270,6 +347,9 @@ public final class Sandbox implements AutoCloseable {
         private final List<SeedUser> users = new ArrayList<>();
         private Duration keepAliveInterval = Duration.ofSeconds(30);
         private int realtimeQueueCapacity = 1000;
+        private Optional<Path> dataDirectory = Optional.empty();
+        private long compactionBytes = PersistentTables.DEFAULT_COMPACTION_BYTES;
+        private long planMillis = -1;
 
         private record SeedUser(String username, String password, List<String> groups) {}
 
@@ -352,7 +432,28 @@ public final class Sandbox implements AutoCloseable {
             return this;
         }
 
-        /** A user created at start in the local user pool. */
+        /**
+         * Keeps the data in a directory (created when missing): every acknowledged write, the local user pool (its
+         * ids, signing key and users) and the API keys survive a restart and a crash at any moment. Without it
+         * (the default) everything lives in memory and is gone when the sandbox stops. One sandbox at a time may
+         * use a directory. Tokens issued before a restart still verify when the sandbox comes back on the same
+         * port (the issuer is the sandbox's URL).
+         */
+        public Builder dataDirectory(Path directory) {
+            this.dataDirectory = Optional.of(Objects.requireNonNull(directory, "directory"));
+            return this;
+        }
+
+        /** The write-ahead log size that triggers a snapshot; 32 MB by default. */
+        public Builder compactionBytes(long bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("compactionBytes must be at least 1024; got " + bytes);
+            }
+            this.compactionBytes = bytes;
+            return this;
+        }
+
+        /** A user created at start in the local user pool (kept if the data directory already has it). */
         public Builder user(String username, String password, String... groups) {
             users.add(new SeedUser(username, password, List.of(groups)));
             return this;
@@ -360,13 +461,26 @@ public final class Sandbox implements AutoCloseable {
 
         /** Starts the sandbox; it serves until {@link Sandbox#close()}. */
         public Sandbox start() {
+            StartupProgress progress = new StartupProgress(banner, plan.model().name());
+            if (planMillis >= 0) {
+                progress.done("plan", planMillis, describePlan());
+            }
+            Optional<DataDirectory> directory = dataDirectory.map(path ->
+                    progress.step("data directory", () -> DataDirectory.open(path), d -> d.root().toString()));
             try {
-                return new Sandbox(this);
+                return new Sandbox(this, progress, directory);
             } catch (RuntimeException e) {
+                directory.ifPresent(DataDirectory::close);
                 throw e;
             } catch (Exception e) {
+                directory.ifPresent(DataDirectory::close);
                 throw new IllegalStateException("The sandbox could not start: " + e.getMessage(), e);
             }
+        }
+
+        private String describePlan() {
+            return plan.data().map(d -> d.models().size() + " models, " + d.definition().operations().size()
+                    + " custom operations").orElse("no data");
         }
     }
 }
