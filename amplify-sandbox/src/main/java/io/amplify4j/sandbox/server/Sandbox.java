@@ -4,6 +4,7 @@ import io.amplify4j.dsl.BackendDefinition;
 import io.amplify4j.model.BackendModel;
 import io.amplify4j.model.auth.AuthDefinition;
 import io.amplify4j.model.data.AuthorizationModes;
+import io.amplify4j.outputs.AmplifyOutputs;
 import io.amplify4j.plan.BackendPlan;
 import io.amplify4j.plan.DataPlan;
 import io.amplify4j.plan.resolver.ResolverNames;
@@ -193,7 +194,11 @@ public final class Sandbox implements AutoCloseable {
             }
             return;
         }
-        createUser(user.username(), user.password(), user.groups());
+        try {
+            createUser(user.username(), user.password(), user.groups());
+        } catch (LocalUserPool.UserPoolException e) {
+            throw new IllegalArgumentException("User `" + user.username() + "`: " + e.getMessage(), e);
+        }
     }
 
     /** Starts configuring a sandbox for a backend definition. */
@@ -312,6 +317,46 @@ public final class Sandbox implements AutoCloseable {
             out.append("    then send the idToken as the Authorization header.\n");
         });
         return out.toString();
+    }
+
+    /** The region written in {@link #outputs()} unless another is given. */
+    public static final String DEFAULT_OUTPUTS_REGION = "us-east-1";
+
+    /**
+     * The {@code amplify_outputs.json} that points Amplify's clients at this sandbox: the GraphQL endpoint, the
+     * API key, the local user pool's ids, a local name per bucket, and under {@code custom.amplify4j_sandbox} the
+     * sandbox's own URLs (real-time, JWKS, sign-in) that the schema has no place for.
+     *
+     * @param region the region to write; the sandbox runs nowhere in AWS, but the schema requires one
+     */
+    public AmplifyOutputs outputs(String region) {
+        AmplifyOutputs.Builder outputs = AmplifyOutputs.builder(plan)
+                .region(region)
+                .graphqlUrl(graphqlEndpoint().toString());
+        apiKey.ifPresent(key -> outputs.apiKey(key.value()));
+        userPool.ifPresent(pool -> outputs.userPool(pool.poolId(), pool.clientId()));
+        if (plan.model().auth().flatMap(a -> a.externalLogin()).isPresent()) {
+            outputs.oauthDomain(baseUri.getHost() + ":" + baseUri.getPort());
+        }
+        plan.model().storage().forEach(bucket -> outputs.bucketName(bucket.name(), localBucketName(bucket.name())));
+        java.util.Map<String, String> urls = new java.util.LinkedHashMap<>();
+        urls.put("base_url", baseUri.toString());
+        urls.put("realtime_url", realtimeEndpoint().toString());
+        userPool.ifPresent(pool -> {
+            urls.put("jwks_url", baseUri + "/.well-known/jwks.json");
+            urls.put("sign_in_url", baseUri + "/__sandbox/sign-in");
+        });
+        return outputs.custom("amplify4j_sandbox", urls).build();
+    }
+
+    /**
+     * The sandbox's name for a bucket of the definition: {@code <backend>-<storage name>-local}, lower case, with
+     * anything S3 does not allow in a bucket name replaced by {@code -}.
+     */
+    public String localBucketName(String storageName) {
+        String name = (plan.model().name() + "-" + storageName + "-local").toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9.-]", "-");
+        return name.length() > 63 ? name.substring(0, 63) : name;
     }
 
     /** The data directory, when the sandbox keeps its data in one. */
