@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  *
  * <p>Thread-safe. Each table has one read-write lock; an operation on several tables (batch, transaction) takes
  * the locks of all of them in table-name order, so such operations are atomic and cannot deadlock. Every change is
- * first handed to the {@link Journal}.
+ * first handed to the {@link Journal}, and a write returns only once the journal says it is durable.
  */
 public final class DynamoDbStore {
     private final Map<String, Table> tables = new ConcurrentHashMap<>();
@@ -158,16 +158,22 @@ public final class DynamoDbStore {
             locks.add(write ? table.lock.writeLock() : table.lock.readLock());
         }
         int acquired = 0;
+        T result;
         try {
             for (Lock lock : locks) {
                 lock.lock();
                 acquired++;
             }
-            return action.get();
+            result = action.get();
         } finally {
             for (int i = acquired - 1; i >= 0; i--) {
                 locks.get(i).unlock();
             }
         }
+        if (write) {
+            // After the locks: writes to one table share a flush instead of taking turns holding the lock.
+            journal.awaitDurable();
+        }
+        return result;
     }
 }

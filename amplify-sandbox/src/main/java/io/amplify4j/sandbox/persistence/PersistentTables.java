@@ -37,9 +37,11 @@ import java.util.regex.Pattern;
  * A write is acknowledged only after its record is on disk ({@code fsync}), so an acknowledged write survives a
  * {@code kill -9} or a power cut at any moment, and a write costs one small append rather than rewriting the data.
  * Each operation is one checksummed record (a batch or transaction is one record, so it is all there after a crash
- * or not at all). Concurrent writes to different tables share one {@code fsync} (group commit); writes to one table
- * are serialized by its lock and pay one {@code fsync} each, which bounds a single table's write rate by the disk's
- * flush latency (see BENCHMARKS.md, "Sandbox persistence"). Atomic snapshots alone would rewrite every item on every
+ * or not at all). The record is written while the table's lock is held and forced after the lock is released, so
+ * concurrent writes, to one table or many, share one {@code fsync} (group commit) instead of taking turns (see
+ * BENCHMARKS.md, "Sandbox persistence"). The price: for the length of one flush, a read may see a write that is not
+ * yet on disk; if the sandbox dies in that window the write is gone, and it was never acknowledged (a later write
+ * that read it is later in the log, so it is gone too). Atomic snapshots alone would rewrite every item on every
  * write; they are used only to keep the log short.
  *
  * <h2>Files</h2>
@@ -83,9 +85,15 @@ public final class PersistentTables implements Journal, AutoCloseable {
         return thread;
     });
 
+    /** Per writing thread: the log position its last record ends at, until {@link #awaitDurable()} saw it forced. */
+    private final ThreadLocal<long[]> pending = ThreadLocal.withInitial(() -> new long[1]);
+
     private DynamoDbStore store;
     private FileChannel channel;
     private long generation;
+    /** Bytes in the current log file: what triggers compaction. */
+    private long fileBytes;
+    /** Positions over all log files (never reset), so a wait that spans a log switch stays right. */
     private long written;
     private long synced;
     private volatile IOException failure;
@@ -290,7 +298,7 @@ public final class PersistentTables implements Journal, AutoCloseable {
         }
         opened.position(opened.size());
         channel = opened;
-        written = opened.size();
+        fileBytes = opened.size();
         synced = written;
     }
 
@@ -305,28 +313,46 @@ public final class PersistentTables implements Journal, AutoCloseable {
     // ------------------------------------------------------------------------------------------ appends
 
     /**
-     * Appends one operation's changes and returns once they are on disk. Called by the store with the affected
-     * tables' write locks held, before the changes become visible.
+     * Writes one operation's changes to the log (not yet forced). Called by the store with the affected tables' write
+     * locks held, before the changes become visible; the store then releases the locks and calls
+     * {@link #awaitDurable()} before the write is acknowledged.
      */
     @Override
     public void append(List<Mutation> mutations) {
         ByteBuffer frame = Frames.frame(ItemCodec.encodeMutations(mutations));
-        long end;
+        long bytes;
         synchronized (writeLock) {
             checkWritable();
             try {
                 while (frame.hasRemaining()) {
-                    written += channel.write(frame);
+                    int n = channel.write(frame);
+                    written += n;
+                    fileBytes += n;
                 }
             } catch (IOException e) {
                 throw fail(e);
             }
-            end = written;
+            pending.get()[0] = written;
+            bytes = fileBytes;
         }
-        awaitDurable(end);
-        if (end >= compactionBytes && compactionScheduled.compareAndSet(false, true)) {
+        if (bytes >= compactionBytes && compactionScheduled.compareAndSet(false, true)) {
             compactor.execute(this::compactInBackground);
         }
+    }
+
+    /**
+     * Returns once this thread's last record is on disk. Group commit: one thread forces the log for every record
+     * written before it started, and the threads that waited meanwhile find their records already forced.
+     */
+    @Override
+    public void awaitDurable() {
+        long[] mine = pending.get();
+        if (mine[0] == 0) {
+            return;
+        }
+        long end = mine[0];
+        mine[0] = 0;
+        awaitDurable(end);
     }
 
     private void checkWritable() {
@@ -348,7 +374,6 @@ public final class PersistentTables implements Journal, AutoCloseable {
         return new UncheckedIOException("Cannot write to the data directory " + directory + ": " + e.getMessage(), e);
     }
 
-    /** Group commit: one thread forces the log for every record written before it started. */
     private void awaitDurable(long end) {
         synchronized (syncLock) {
             if (synced >= end) {
@@ -401,6 +426,7 @@ public final class PersistentTables implements Journal, AutoCloseable {
                             try {
                                 channel.force(false);
                                 channel.close();
+                                synced = written;
                                 generation++;
                                 openLog(directory.resolve(walName(generation)));
                             } catch (IOException e) {

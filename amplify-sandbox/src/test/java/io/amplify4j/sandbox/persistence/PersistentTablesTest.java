@@ -255,6 +255,47 @@ class PersistentTablesTest {
     }
 
     @Test
+    void concurrentWritersWhileCompactionsRunLoseNothing() throws Exception {
+        int threads = 6;
+        int perThread = 250;
+        try (Opened first = open(8 * 1024, true)) {
+            List<Thread> writers = new ArrayList<>();
+            List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                Thread writer = new Thread(() -> {
+                    try {
+                        for (int i = 0; i < perThread; i++) {
+                            // Half to one table (one lock, shared flushes), half spread over both tables.
+                            if (thread % 2 == 0 || i % 2 == 0) {
+                                first.run("Todo", put(thread + "-" + i, "content " + i));
+                            } else {
+                                first.run("Event", "{'operation':'PutItem','key':{'pk':{'S':'" + thread
+                                        + "'},'sk':{'N':'" + i + "'}}}");
+                            }
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                });
+                writers.add(writer);
+                writer.start();
+            }
+            for (Thread writer : writers) {
+                writer.join();
+            }
+            assertThat(failures).isEmpty();
+            assertThat(first.store().itemCount("Todo") + first.store().itemCount("Event"))
+                    .isEqualTo((long) threads * perThread);
+        }
+        try (Opened second = open(8 * 1024, true)) {
+            assertThat(second.recovery().snapshotItems()).isPositive();
+            assertThat(second.store().itemCount("Todo") + second.store().itemCount("Event"))
+                    .isEqualTo((long) threads * perThread);
+        }
+    }
+
+    @Test
     void changesToATableNoLongerDefinedAreSkippedAndReported() {
         try (Opened first = open()) {
             first.run("Event", "{'operation':'PutItem','key':{'pk':{'S':'e'},'sk':{'N':'1'}}}");
