@@ -58,6 +58,8 @@ public final class Sandbox implements AutoCloseable {
     public static final int DEFAULT_QUERY_DEPTH_LIMIT = 25;
     /** The request body limit: the size AppSync documents for a request. */
     public static final int DEFAULT_MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+    /** Idle GraalJS contexts kept with a data directory, where requests wait on disk flushes. */
+    private static final int PERSISTENT_IDLE_CONTEXTS = 32;
 
     private final BackendPlan plan;
     private final Clock clock;
@@ -124,7 +126,9 @@ public final class Sandbox implements AutoCloseable {
 
         this.persistentTables = dataDirectory.map(dir -> dir.tables(builder.compactionBytes, log));
         PlanResolvers.Builder runtime = PlanResolvers.builder(data).clock(clock);
-        persistentTables.ifPresent(tables -> runtime.store(new DynamoDbStore(tables)));
+        persistentTables.ifPresent(tables -> runtime.store(new DynamoDbStore(tables))
+                // writes wait for a disk flush while holding a context: keep enough for concurrent writers
+                .maxIdleContexts(PERSISTENT_IDLE_CONTEXTS));
         userPool.ifPresent(pool -> runtime.env(ResolverNames.USER_POOL_ISSUER_ENV, pool.issuer()));
         this.resolvers = progress.step("resolver engine", runtime::build,
                 r -> data.resolvers().size() + " resolvers, " + data.tables().size() + " tables");
