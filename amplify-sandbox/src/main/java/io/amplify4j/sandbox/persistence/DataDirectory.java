@@ -34,7 +34,7 @@ import java.util.function.Consumer;
  * </pre>
  *
  * <p>{@code auth.json} holds the user pool's private signing key and password hashes: it is for local development
- * only, and is written readable by its owner alone where the file system allows.
+ * only, and is created readable by its owner alone where the file system has POSIX permissions.
  */
 public final class DataDirectory implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -173,8 +173,7 @@ public final class DataDirectory implements AutoCloseable {
         }));
         json.put("apiKeys", apiKeys);
         try {
-            DurableFiles.replace(authFile(), out -> JSON.writeValue(new NonClosing(out), json));
-            ownerOnly(authFile());
+            DurableFiles.replace(authFile(), out -> JSON.writeValue(new NonClosing(out), json), true);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save " + authFile() + ": " + e.getMessage(), e);
         }
@@ -185,14 +184,6 @@ public final class DataDirectory implements AutoCloseable {
         pool.ifPresent(p -> p.onChange(changed -> saveAuth(pool, keys)));
         keys.ifPresent(k -> k.onChange(() -> saveAuth(pool, keys)));
         saveAuth(pool, keys);
-    }
-
-    private static void ownerOnly(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException ignored) {
-            // Not a POSIX file system: the directory's own permissions apply.
-        }
     }
 
     /** The tables of this directory; see {@link PersistentTables#in}. */

@@ -26,8 +26,21 @@ final class DurableFiles {
      * force the directory.
      */
     static void replace(Path target, Content content) throws IOException {
+        replace(target, content, false);
+    }
+
+    /**
+     * {@link #replace(Path, Content)}, with the new file readable and writable by its owner alone from the moment it
+     * exists (where the file system has POSIX permissions): for files holding keys or password hashes.
+     */
+    static void replace(Path target, Content content, boolean ownerOnly) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         Path temporary = directory.resolve(target.getFileName() + ".tmp");
+        Files.deleteIfExists(temporary);
+        if (ownerOnly && directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(temporary, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        }
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);

@@ -52,7 +52,7 @@ class SandboxPersistenceTest {
     }
 
     @Test
-    void dataUsersTheApiKeyAndIssuedTokensSurviveARestart() {
+    void dataUsersTheApiKeyAndIssuedTokensSurviveARestart() throws Exception {
         ByteArrayOutputStream firstBanner = new ByteArrayOutputStream();
         String token;
         String key;
@@ -71,6 +71,12 @@ class SandboxPersistenceTest {
             key = first.apiKey().orElseThrow();
             poolId = first.userPool().orElseThrow().poolId();
             port = first.port();
+        }
+        Path authFile = dir.resolve("data").resolve("auth.json");
+        if (authFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // it holds the signing key and password hashes
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(authFile))).isEqualTo("rw-------");
         }
         assertThat(firstBanner.toString(StandardCharsets.UTF_8))
                 .contains("Starting the Amplify4j sandbox for backend `todo`")
