@@ -50,8 +50,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *
  * <p>Subscriptions are served over AppSync's real-time WebSocket protocol at {@link #realtimeEndpoint()}.
  *
+ * <p>With {@link Builder#dataDirectory(Path)} the data, the user pool and the API keys survive restarts and
+ * crashes ({@link io.amplify4j.sandbox.persistence.DataDirectory}); {@link #outputs(String)} is the
+ * {@code amplify_outputs.json} that points Amplify's clients here.
+ *
  * <p>Not yet served (later slices): IAM / identity pool / OIDC / Lambda
- * authorizer callers, storage, functions, persistence to a data directory.
+ * authorizer callers, storage, functions.
  */
 public final class Sandbox implements AutoCloseable {
     /** AppSync's default query depth limit is off; the sandbox picks a bound that no sane query reaches. */
