@@ -514,7 +514,7 @@ public final class Sandbox implements AutoCloseable {
 
         /** Starts the sandbox; it serves until {@link Sandbox#close()}. */
         public Sandbox start() {
-            StartupProgress progress = new StartupProgress(banner, plan.model().name());
+            StartupProgress progress = new StartupProgress(banner, plan.model().name(), Math.max(0, planMillis));
             if (planMillis >= 0) {
                 progress.done("plan", planMillis, describePlan());
             }

@@ -19,10 +19,12 @@ import java.util.function.Supplier;
  */
 final class StartupProgress {
     private final Optional<PrintStream> out;
-    private final long started = System.nanoTime();
+    private final long started;
 
-    StartupProgress(Optional<PrintStream> out, String backendName) {
+    /** @param earlierMillis time spent before this (planning), counted in the total */
+    StartupProgress(Optional<PrintStream> out, String backendName, long earlierMillis) {
         this.out = out;
+        this.started = System.nanoTime() - earlierMillis * 1_000_000;
         out.ifPresent(o -> o.println("Starting the Amplify4j sandbox for backend `" + backendName + "`"));
     }
 
