@@ -15,7 +15,6 @@ import io.amplify4j.model.storage.StorageAction;
 import io.amplify4j.model.storage.StorageDefinition;
 import io.amplify4j.plan.BackendPlan;
 import io.amplify4j.plan.DataPlan;
-import io.amplify4j.plan.IdentityPoolPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -364,8 +363,7 @@ public final class AmplifyOutputs {
             if (usernames.isEmpty()) {
                 usernames.add("username");
             }
-            node.put("unauthenticated_identities_enabled", plan.identityPool()
-                    .map(IdentityPoolPlan::allowUnauthenticatedIdentities).orElse(false));
+            node.put("unauthenticated_identities_enabled", plan.unauthenticatedIdentitiesEnabled());
             AuthDefinition.Multifactor mfa = auth.multifactor();
             node.put("mfa_configuration", switch (mfa.mode()) {
                 case OFF -> "NONE";

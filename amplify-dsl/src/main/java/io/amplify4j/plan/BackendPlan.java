@@ -96,4 +96,13 @@ public record BackendPlan(BackendModel model, Names names, Optional<DataPlan> da
         defaultAuthorizationMode().ifPresent(all::remove);
         return List.copyOf(all);
     }
+
+    /**
+     * Whether the identity pool admits unauthenticated (guest) identities: only when a data or storage rule grants
+     * guests something (stricter than Amplify, which always admits them). False without auth. Read from
+     * {@link IdentityPoolPlan#allowUnauthenticatedIdentities()}, where it is computed.
+     */
+    public boolean unauthenticatedIdentitiesEnabled() {
+        return identityPool.map(IdentityPoolPlan::allowUnauthenticatedIdentities).orElse(false);
+    }
 }
