@@ -2,6 +2,9 @@ package io.amplify4j.plan;
 
 import io.amplify4j.model.BackendModel;
 import io.amplify4j.model.data.AuthorizationModes;
+import io.amplify4j.model.data.DataDefinition;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -65,5 +68,41 @@ public record BackendPlan(BackendModel model, Names names, Optional<DataPlan> da
             }
             return AuthorizationModes.Mode.IAM;
         });
+    }
+
+    /**
+     * The API's additional authorization modes (every mode it admits besides the default), in
+     * {@link AuthorizationModes.Mode} order: the user pool when the backend has auth; IAM when the backend has auth
+     * (the identity pool's guest and signed-in identities) or grants functions access to the data; the API key,
+     * Lambda authorizer and OIDC modes when configured. Empty without data.
+     */
+    public List<AuthorizationModes.Mode> additionalAuthorizationModes() {
+        if (model.data().isEmpty()) {
+            return List.of();
+        }
+        DataDefinition data = model.data().get();
+        AuthorizationModes modes = data.authorizationModes();
+        EnumSet<AuthorizationModes.Mode> all = EnumSet.noneOf(AuthorizationModes.Mode.class);
+        if (model.auth().isPresent()) {
+            all.add(AuthorizationModes.Mode.USER_POOL);
+            all.add(AuthorizationModes.Mode.IAM);
+        }
+        if (!data.functionAccess().isEmpty()) {
+            all.add(AuthorizationModes.Mode.IAM);
+        }
+        modes.apiKey().ifPresent(k -> all.add(AuthorizationModes.Mode.API_KEY));
+        modes.lambdaAuthorizer().ifPresent(l -> all.add(AuthorizationModes.Mode.LAMBDA));
+        modes.oidc().ifPresent(o -> all.add(AuthorizationModes.Mode.OIDC));
+        defaultAuthorizationMode().ifPresent(all::remove);
+        return List.copyOf(all);
+    }
+
+    /**
+     * Whether the identity pool admits unauthenticated (guest) identities: only when a data or storage rule grants
+     * guests something (stricter than Amplify, which always admits them). False without auth. Read from
+     * {@link IdentityPoolPlan#allowUnauthenticatedIdentities()}, where it is computed.
+     */
+    public boolean unauthenticatedIdentitiesEnabled() {
+        return identityPool.map(IdentityPoolPlan::allowUnauthenticatedIdentities).orElse(false);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -18,7 +19,7 @@ import java.util.function.Supplier;
  *
  * <p>Thread-safe. Each table has one read-write lock; an operation on several tables (batch, transaction) takes
  * the locks of all of them in table-name order, so such operations are atomic and cannot deadlock. Every change is
- * first handed to the {@link Journal}.
+ * first handed to the {@link Journal}, and a write returns only once the journal says it is durable.
  */
 public final class DynamoDbStore {
     private final Map<String, Table> tables = new ConcurrentHashMap<>();
@@ -93,6 +94,25 @@ public final class DynamoDbStore {
         }
     }
 
+    /**
+     * A consistent cut for a snapshot: runs {@code action} with every item of every table (by table name) while
+     * holding every table's read lock, so no write is in flight or can start; a journal can switch files inside
+     * {@code action} knowing the items it got are exactly what it has journaled so far. The item maps are
+     * immutable and stay valid after the locks are released.
+     */
+    public <T> T quiesced(Function<Map<String, List<Map<String, AttributeValue>>>, T> action) {
+        Set<String> names = tableNames();
+        return readLocked(names, () -> {
+            Map<String, List<Map<String, AttributeValue>>> items = new java.util.TreeMap<>();
+            for (String name : names) {
+                List<Map<String, AttributeValue>> all = new ArrayList<>();
+                require(name).view(Optional.empty()).all(Optional.empty()).forEachRemaining(all::add);
+                items.put(name, all);
+            }
+            return action.apply(items);
+        });
+    }
+
     // ------------------------------------------------------------------------------------------ internals
 
     Table require(String name) {
@@ -138,16 +158,22 @@ public final class DynamoDbStore {
             locks.add(write ? table.lock.writeLock() : table.lock.readLock());
         }
         int acquired = 0;
+        T result;
         try {
             for (Lock lock : locks) {
                 lock.lock();
                 acquired++;
             }
-            return action.get();
+            result = action.get();
         } finally {
             for (int i = acquired - 1; i >= 0; i--) {
                 locks.get(i).unlock();
             }
         }
+        if (write) {
+            // After the locks: writes to one table share a flush instead of taking turns holding the lock.
+            journal.awaitDurable();
+        }
+        return result;
     }
 }

@@ -62,6 +62,7 @@ public final class PlanResolvers implements AutoCloseable {
         ResolverEngine.Builder engineBuilder = ResolverEngine.builder();
         builder.clock.ifPresent(engineBuilder::clock);
         builder.random.ifPresent(engineBuilder::random);
+        builder.maxIdleContexts.ifPresent(engineBuilder::maxIdleContexts);
         for (ResolverPlan resolver : data.resolvers()) {
             String resolverPath = ResolverNames.resolverModulePath(resolver.typeName(), resolver.fieldName());
             engineBuilder.module(resolverPath, resolver.code());
@@ -175,6 +176,7 @@ public final class PlanResolvers implements AutoCloseable {
         private Optional<Clock> clock = Optional.empty();
         private Optional<RandomGenerator> random = Optional.empty();
         private BiFunction<DataSourcePlan, DataSource, DataSource> wrapper = (plan, dataSource) -> dataSource;
+        private Optional<Integer> maxIdleContexts = Optional.empty();
 
         private Builder(DataPlan data) {
             this.data = Objects.requireNonNull(data, "data");
@@ -223,6 +225,16 @@ public final class PlanResolvers implements AutoCloseable {
          */
         public Builder wrapDataSources(BiFunction<DataSourcePlan, DataSource, DataSource> wrapper) {
             this.wrapper = Objects.requireNonNull(wrapper, "wrapper");
+            return this;
+        }
+
+        /**
+         * How many idle GraalJS contexts the engine keeps for reuse (the engine's default: the number of cores).
+         * Raise it when requests spend time waiting (a data directory's disk flushes), so that concurrent requests
+         * reuse contexts rather than make new ones.
+         */
+        public Builder maxIdleContexts(int contexts) {
+            this.maxIdleContexts = Optional.of(contexts);
             return this;
         }
 

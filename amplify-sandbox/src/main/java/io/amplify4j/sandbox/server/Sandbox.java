@@ -4,6 +4,7 @@ import io.amplify4j.dsl.BackendDefinition;
 import io.amplify4j.model.BackendModel;
 import io.amplify4j.model.auth.AuthDefinition;
 import io.amplify4j.model.data.AuthorizationModes;
+import io.amplify4j.outputs.AmplifyOutputs;
 import io.amplify4j.plan.BackendPlan;
 import io.amplify4j.plan.DataPlan;
 import io.amplify4j.plan.resolver.EnvironmentVariablePlan;
@@ -20,7 +21,10 @@ import io.amplify4j.sandbox.iam.SignatureException;
 import io.amplify4j.sandbox.iam.SignedRequest;
 import io.amplify4j.sandbox.runtime.Caller;
 import io.amplify4j.sandbox.iam.TemporaryCredentials;
+import io.amplify4j.sandbox.dynamodb.DynamoDbStore;
 import io.amplify4j.sandbox.js.AuthMode;
+import io.amplify4j.sandbox.persistence.DataDirectory;
+import io.amplify4j.sandbox.persistence.PersistentTables;
 import io.amplify4j.sandbox.runtime.PlanResolvers;
 import io.amplify4j.sandbox.server.auth.ApiKeys;
 import io.amplify4j.sandbox.server.auth.Authenticator;
@@ -80,7 +84,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * auth triggers, storage triggers and schedules run on demand through the admin API, each with its role's
  * credentials; OIDC tokens are verified against the key set configured with {@link Builder#oidcJwks}.
  *
- * <p>Not yet served (later slices): persistence to a data directory.
+ * <p>With {@link Builder#dataDirectory(Path)} the data, the stored objects, the user pool and the API keys survive
+ * restarts and crashes ({@link io.amplify4j.sandbox.persistence.DataDirectory}); {@link #outputs(String)} is the
+ * {@code amplify_outputs.json} that points Amplify's clients here.
  */
 public final class Sandbox implements AutoCloseable {
     /** AppSync's default query depth limit is off; the sandbox picks a bound that no sane query reaches. */
@@ -89,6 +95,8 @@ public final class Sandbox implements AutoCloseable {
     public static final int DEFAULT_MAX_REQUEST_BYTES = 5 * 1024 * 1024;
     /** The largest object the storage endpoint accepts in one PutObject, by default (objects are held in memory). */
     public static final long DEFAULT_MAX_OBJECT_BYTES = 64L * 1024 * 1024;
+    /** Idle GraalJS contexts kept with a data directory, where requests wait on disk flushes. */
+    private static final int PERSISTENT_IDLE_CONTEXTS = 32;
 
     private final BackendPlan plan;
     private final Clock clock;
@@ -103,13 +111,19 @@ public final class Sandbox implements AutoCloseable {
     private final URI baseUri;
     private final IamServices iam;
     private final LocalStorage storage;
+    private final Optional<DataDirectory> dataDirectory;
+    private final Optional<PersistentTables> persistentTables;
 
-    private Sandbox(Builder builder) throws Exception {
+    private Sandbox(Builder builder, StartupProgress progress, Optional<DataDirectory> dataDirectory)
+            throws Exception {
         this.plan = builder.plan;
         this.clock = builder.clock;
         this.log = builder.log;
+        this.dataDirectory = dataDirectory;
         DataPlan data = plan.data().orElseThrow(() -> new IllegalArgumentException(
                 "Backend `" + plan.model().name() + "` defines no data: the sandbox serves a GraphQL API."));
+        DataDirectory.AuthState saved = dataDirectory.map(DataDirectory::readAuth)
+                .orElse(DataDirectory.AuthState.empty());
 
         QueuedThreadPool threads = new QueuedThreadPool(64, 2);
         threads.setName("amplify4j-sandbox");
@@ -126,22 +140,36 @@ public final class Sandbox implements AutoCloseable {
         http.setUriCompliance(UriCompliance.UNSAFE);
         http.setHeaderCacheCaseSensitive(true);
         server.addConnector(connector);
-        connector.open();
+        long bindStarted = System.nanoTime();
+        try {
+            connector.open();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot listen on 127.0.0.1:" + builder.port + " (" + e.getMessage()
+                    + "). Is another sandbox or program using that port? Stop it or choose another port.", e);
+        }
         this.baseUri = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+        progress.done("port", (System.nanoTime() - bindStarted) / 1_000_000, baseUri.toString());
 
+        long authStarted = System.nanoTime();
         AuthorizationModes modes = data.definition().authorizationModes();
         if (modes.apiKey().isPresent()) {
             ApiKeys keys = new ApiKeys(clock);
+            saved.apiKeys().forEach(keys::restore);
             this.apiKeys = Optional.of(keys);
-            this.apiKey = Optional.of(keys.create(Duration.ofDays(modes.apiKey().get().expiresInDays())));
+            Optional<ApiKeys.ApiKey> kept = keys.longestValid();
+            this.apiKey = Optional.of(kept.orElseGet(() ->
+                    keys.create(Duration.ofDays(modes.apiKey().get().expiresInDays()))));
         } else {
             this.apiKeys = Optional.empty();
             this.apiKey = Optional.empty();
         }
         Optional<AuthDefinition> auth = plan.model().auth();
-        this.userPool = auth.map(a -> new LocalUserPool(baseUri.toString(), clock, a.passwordPolicy().minLength()));
+        this.userPool = auth.map(a -> new LocalUserPool(baseUri.toString(), clock, a.passwordPolicy().minLength(),
+                saved.userPool()));
         Optional<TokenVerifier> verifier = userPool.map(pool ->
                 new TokenVerifier(pool.jwks(), pool.issuer(), pool.clientId(), clock));
+        dataDirectory.ifPresent(dir -> dir.keep(userPool, apiKeys));
+        progress.done("auth", (System.nanoTime() - authStarted) / 1_000_000, describeAuth(saved));
 
         IamRoles roles = new IamRoles(plan.model().name());
         CredentialStore credentials = new CredentialStore(clock);
@@ -151,13 +179,19 @@ public final class Sandbox implements AutoCloseable {
                 roles, credentials, builder.credentialValidity));
         this.iam = new IamServices(builder.region, roles, credentials, clock, identityPool, builder.credentialValidity,
                 plan.model().functions().stream().map(io.amplify4j.model.function.FunctionDefinition::name).toList());
+        // Objects live where the data lives: under the data directory when there is one, unless told otherwise.
         ObjectStore objects = builder.objectStore != null ? builder.objectStore
                 : builder.storageDirectory != null ? new FileObjectStore(builder.storageDirectory)
-                : new MemoryObjectStore();
+                : dataDirectory.<ObjectStore>map(dir -> new FileObjectStore(dir.root().resolve("objects")))
+                        .orElseGet(MemoryObjectStore::new);
         this.storage = new LocalStorage(plan.model().name(), plan.storage(), objects, log);
         builder.storageListeners.forEach(storage::addListener);
 
+        this.persistentTables = dataDirectory.map(dir -> dir.tables(builder.compactionBytes, log));
         PlanResolvers.Builder runtime = PlanResolvers.builder(data).clock(clock);
+        persistentTables.ifPresent(tables -> runtime.store(new DynamoDbStore(tables))
+                // writes wait for a disk flush while holding a context: keep enough for concurrent writers
+                .maxIdleContexts(PERSISTENT_IDLE_CONTEXTS));
         userPool.ifPresent(pool -> runtime.env(ResolverNames.USER_POOL_ISSUER_ENV, pool.issuer()));
         identityPool.ifPresent(pool -> runtime.env(ResolverNames.IDENTITY_POOL_ID_ENV, pool.poolId()));
         for (EnvironmentVariablePlan variable : data.environment()) {
@@ -171,15 +205,20 @@ public final class Sandbox implements AutoCloseable {
         } catch (RuntimeException e) {
             storage.close();
             connector.close();
+            persistentTables.ifPresent(PersistentTables::close);
             throw e;
         }
         storage.addListener(functions.storageTriggers().listener());
         try {
-            this.resolvers = runtime.build();
+            this.resolvers = progress.step("resolver engine", runtime::build,
+                    r -> data.resolvers().size() + " resolvers, " + data.tables().size() + " tables");
+            persistentTables.ifPresent(tables -> progress.step("tables",
+                    () -> tables.recover(resolvers.store()), PersistentTables.Recovery::describe));
         } catch (RuntimeException e) {
             functions.close();
             storage.close();
             connector.close();
+            persistentTables.ifPresent(PersistentTables::close);
             throw e;
         }
 
@@ -205,6 +244,7 @@ public final class Sandbox implements AutoCloseable {
         handlers.add(new SandboxHandler(this, authenticator, graphQL, userPool, builder.maxRequestBytes,
                 builder.requestErrorStatus, log));
         server.setHandler(realtime.handler(server, new Handler.Sequence(handlers), builder.maxRequestBytes));
+        long serverStarted = System.nanoTime();
         try {
             server.start();
         } catch (Exception e) {
@@ -213,17 +253,61 @@ public final class Sandbox implements AutoCloseable {
             functions.close();
             storage.close();
             server.stop();
+            persistentTables.ifPresent(PersistentTables::close);
             throw e;
         }
-        for (Builder.SeedUser user : builder.users) {
-            createUser(user.username(), user.password(), user.groups());
+        progress.done("HTTP server", (System.nanoTime() - serverStarted) / 1_000_000,
+                graphqlEndpoint() + " and " + realtimeEndpoint());
+        try {
+            for (Builder.SeedUser user : builder.users) {
+                seedUser(user);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
+        progress.ready();
         builder.banner.ifPresent(out -> out.print(banner()));
+    }
+
+    private String describeAuth(DataDirectory.AuthState saved) {
+        List<String> parts = new ArrayList<>();
+        userPool.ifPresent(pool -> parts.add((saved.userPool().isPresent() ? "user pool kept (" : "user pool ")
+                + pool.poolId() + (saved.userPool().isPresent()
+                        ? ", " + saved.userPool().get().users().size() + " users)" : "")));
+        apiKey.ifPresent(key -> parts.add(saved.apiKeys().stream().anyMatch(k -> k.value().equals(key.value()))
+                ? "API key kept" : "API key made"));
+        return parts.isEmpty() ? "no user pool, no API key" : String.join(", ", parts);
+    }
+
+    /**
+     * Creates a seed user, or keeps it when the data directory already has it with that password (a restart);
+     * the same name with another password is an error, since replacing the user would orphan its data.
+     */
+    private void seedUser(Builder.SeedUser user) {
+        LocalUserPool pool = requireUserPool();
+        if (pool.user(user.username()).isPresent()) {
+            try {
+                pool.signIn(user.username(), user.password());
+            } catch (LocalUserPool.UserPoolException e) {
+                throw new IllegalArgumentException("User `" + user.username() + "` already exists in the data "
+                        + "directory with another password. Use its old password, or choose another user name.");
+            }
+            return;
+        }
+        try {
+            createUser(user.username(), user.password(), user.groups());
+        } catch (LocalUserPool.UserPoolException e) {
+            throw new IllegalArgumentException("User `" + user.username() + "`: " + e.getMessage(), e);
+        }
     }
 
     /** Starts configuring a sandbox for a backend definition. */
     public static Builder builder(BackendDefinition definition) {
-        return builder(definition.define());
+        long started = System.nanoTime();
+        Builder builder = builder(definition.define());
+        builder.planMillis = (System.nanoTime() - started) / 1_000_000;
+        return builder;
     }
 
     /** Starts configuring a sandbox for a validated backend model. */
@@ -400,7 +484,52 @@ public final class Sandbox implements AutoCloseable {
         return out.toString();
     }
 
-    /** Stops the server and the resolver engine. */
+    /** The region written in {@link #outputs()} unless another is given. */
+    public static final String DEFAULT_OUTPUTS_REGION = "us-east-1";
+
+    /**
+     * The {@code amplify_outputs.json} that points Amplify's clients at this sandbox: the GraphQL endpoint, the
+     * API key, the local user pool's ids, a local name per bucket, and under {@code custom.amplify4j_sandbox} the
+     * sandbox's own URLs (real-time, JWKS, sign-in) that the schema has no place for.
+     *
+     * @param region the region to write; the sandbox runs nowhere in AWS, but the schema requires one
+     */
+    public AmplifyOutputs outputs(String region) {
+        AmplifyOutputs.Builder outputs = AmplifyOutputs.builder(plan)
+                .region(region)
+                .graphqlUrl(graphqlEndpoint().toString());
+        apiKey.ifPresent(key -> outputs.apiKey(key.value()));
+        userPool.ifPresent(pool -> outputs.userPool(pool.poolId(), pool.clientId()));
+        if (plan.model().auth().flatMap(a -> a.externalLogin()).isPresent()) {
+            outputs.oauthDomain(baseUri.getHost() + ":" + baseUri.getPort());
+        }
+        plan.model().storage().forEach(bucket -> outputs.bucketName(bucket.name(), localBucketName(bucket.name())));
+        java.util.Map<String, String> urls = new java.util.LinkedHashMap<>();
+        urls.put("base_url", baseUri.toString());
+        urls.put("realtime_url", realtimeEndpoint().toString());
+        userPool.ifPresent(pool -> {
+            urls.put("jwks_url", baseUri + "/.well-known/jwks.json");
+            urls.put("sign_in_url", baseUri + "/__sandbox/sign-in");
+        });
+        return outputs.custom("amplify4j_sandbox", urls).build();
+    }
+
+    /**
+     * The sandbox's name for a bucket of the definition: {@code <backend>-<storage name>-local}, lower case, with
+     * anything S3 does not allow in a bucket name replaced by {@code -}.
+     */
+    public String localBucketName(String storageName) {
+        String name = (plan.model().name() + "-" + storageName + "-local").toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9.-]", "-");
+        return name.length() > 63 ? name.substring(0, 63) : name;
+    }
+
+    /** The data directory, when the sandbox keeps its data in one. */
+    public Optional<Path> dataDirectory() {
+        return dataDirectory.map(DataDirectory::root);
+    }
+
+    /** Stops the server and the resolver engine, then closes the data directory (its log forced, its lock freed). */
     @Override
     public void close() {
         try {
@@ -412,6 +541,8 @@ public final class Sandbox implements AutoCloseable {
             resolvers.close();
             functions.close();
             storage.close();
+            persistentTables.ifPresent(PersistentTables::close);
+            dataDirectory.ifPresent(DataDirectory::close);
         }
     }
 
@@ -435,6 +566,9 @@ public final class Sandbox implements AutoCloseable {
         private ObjectStore objectStore;
         private long maxObjectBytes = DEFAULT_MAX_OBJECT_BYTES;
         private final List<StorageEventListener> storageListeners = new ArrayList<>();
+        private Optional<Path> dataDirectory = Optional.empty();
+        private long compactionBytes = PersistentTables.DEFAULT_COMPACTION_BYTES;
+        private long planMillis = -1;
 
         private record SeedUser(String username, String password, List<String> groups) {}
 
@@ -565,7 +699,28 @@ public final class Sandbox implements AutoCloseable {
             return this;
         }
 
-        /** A user created at start in the local user pool. */
+        /**
+         * Keeps the data in a directory (created when missing): every acknowledged write, the local user pool (its
+         * ids, signing key and users) and the API keys survive a restart and a crash at any moment. Without it
+         * (the default) everything lives in memory and is gone when the sandbox stops. One sandbox at a time may
+         * use a directory. Tokens issued before a restart still verify when the sandbox comes back on the same
+         * port (the issuer is the sandbox's URL).
+         */
+        public Builder dataDirectory(Path directory) {
+            this.dataDirectory = Optional.of(Objects.requireNonNull(directory, "directory"));
+            return this;
+        }
+
+        /** The write-ahead log size that triggers a snapshot; 32 MB by default. */
+        public Builder compactionBytes(long bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("compactionBytes must be at least 1024; got " + bytes);
+            }
+            this.compactionBytes = bytes;
+            return this;
+        }
+
+        /** A user created at start in the local user pool (kept if the data directory already has it). */
         public Builder user(String username, String password, String... groups) {
             users.add(new SeedUser(username, password, List.of(groups)));
             return this;
@@ -621,13 +776,26 @@ public final class Sandbox implements AutoCloseable {
 
         /** Starts the sandbox; it serves until {@link Sandbox#close()}. */
         public Sandbox start() {
+            StartupProgress progress = new StartupProgress(banner, plan.model().name(), Math.max(0, planMillis));
+            if (planMillis >= 0) {
+                progress.done("plan", planMillis, describePlan());
+            }
+            Optional<DataDirectory> directory = dataDirectory.map(path ->
+                    progress.step("data directory", () -> DataDirectory.open(path), d -> d.root().toString()));
             try {
-                return new Sandbox(this);
+                return new Sandbox(this, progress, directory);
             } catch (RuntimeException e) {
+                directory.ifPresent(DataDirectory::close);
                 throw e;
             } catch (Exception e) {
+                directory.ifPresent(DataDirectory::close);
                 throw new IllegalStateException("The sandbox could not start: " + e.getMessage(), e);
             }
+        }
+
+        private String describePlan() {
+            return plan.data().map(d -> d.models().size() + " models, " + d.definition().operations().size()
+                    + " custom operations").orElse("no data");
         }
     }
 }

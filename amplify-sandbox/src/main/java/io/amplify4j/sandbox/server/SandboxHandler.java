@@ -90,9 +90,8 @@ final class SandboxHandler extends Handler.Abstract {
         if (reply.status() == 401) {
             response.getHeaders().put("x-amzn-ErrorType", "UnauthorizedException");
         }
-        long micros = (System.nanoTime() - started) / 1000;
-        log.accept(String.format("%s %s %s caller=%s %s %d.%d ms", method, path, reply.operation(), reply.caller(),
-                reply.outcome(), micros / 1000, (micros % 1000) / 100));
+        log.accept(RequestLogLine.format(method + " " + path, reply.operation(), reply.caller(), reply.outcome(),
+                started));
         if (reply.body() == null) {
             callback.succeeded();
             return true;

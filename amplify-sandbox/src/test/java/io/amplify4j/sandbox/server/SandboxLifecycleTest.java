@@ -149,6 +149,38 @@ class SandboxLifecycleTest {
     }
 
     @Test
+    void webSocketMessagesAreLoggedInTheSameFormat() throws Exception {
+        LOG.clear();
+        Map<String, Object> auth = Ws.auth(sandbox.graphqlEndpoint(), "x-api-key", sandbox.apiKey().orElseThrow());
+        try (Ws ws = Ws.withSubprotocolAuth(sandbox.realtimeEndpoint(), auth)) {
+            ws.init();
+            ws.start("1", "subscription { onCreateTodo { id } }", Map.of(), auth);
+            ws.next("start_ack");
+            ws.start("2", "subscription { onCreateTodo { id } }", Map.of(),
+                    Ws.auth(sandbox.graphqlEndpoint(), "x-api-key", "da2-wrong"));
+            ws.next("error");
+            ws.send(Map.of("id", "1", "type", "stop"));
+            ws.next("complete");
+        }
+        Ws.withQueryAuth(sandbox.realtimeEndpoint(), Ws.auth(sandbox.graphqlEndpoint(), "x-api-key", "da2-wrong"))
+                .close();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (LOG.size() < 6 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        String time = " \\d+\\.\\d ms";
+        assertThat(LOG).hasSize(6);
+        assertThat(LOG.get(0)).matches("WS connect - caller=apiKey ok" + time);
+        assertThat(LOG.get(1)).matches("WS start subscription onCreateTodo caller=apiKey ok id=1" + time);
+        assertThat(LOG.get(2)).matches("WS start - caller=- UnauthorizedException id=2" + time);
+        assertThat(LOG.get(3)).matches("WS stop subscription onCreateTodo caller=apiKey complete id=1" + time);
+        assertThat(LOG.subList(4, 6)).anySatisfy(line -> assertThat(line)
+                .matches("WS close - caller=apiKey closed code=\\d+ subscriptions=0" + time));
+        assertThat(LOG.subList(4, 6)).anySatisfy(line -> assertThat(line)
+                .matches("WS connect - caller=- refused UnauthorizedException" + time));
+    }
+
+    @Test
     void resetDeletesTheDataAndKeepsUsersAndKeys() {
         Http.graphql(sandbox.graphqlEndpoint(), "Authorization", sandbox.idToken("carol"),
                 "mutation { createTodo(input: {content: \"to be reset\", done: false}) { id } }", null);

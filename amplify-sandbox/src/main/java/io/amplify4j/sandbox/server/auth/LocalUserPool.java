@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,27 +51,67 @@ public final class LocalUserPool {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, User> users = new ConcurrentHashMap<>();
     private volatile Triggers triggers = Triggers.NONE;
+    private volatile Consumer<LocalUserPool> changeListener = pool -> {};
 
     /**
      * @param issuerBase the sandbox's base URL ({@code http://127.0.0.1:port}); the issuer is it plus the pool id
      * @param minPasswordLength the definition's password policy minimum length
      */
     public LocalUserPool(String issuerBase, Clock clock, int minPasswordLength) {
+        this(issuerBase, clock, minPasswordLength, Optional.empty());
+    }
+
+    /**
+     * A pool that continues a saved one (same ids, signing key and users, so tokens it issued before still verify
+     * when the issuer base is the same), or a fresh pool when {@code saved} is empty.
+     */
+    public LocalUserPool(String issuerBase, Clock clock, int minPasswordLength, Optional<Saved> saved) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.minPasswordLength = minPasswordLength;
-        this.poolId = "local_" + randomText(9, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
-        this.clientId = randomText(26, "abcdefghijklmnopqrstuvwxyz0123456789");
+        this.poolId = saved.map(Saved::poolId).orElseGet(() ->
+                "local_" + randomText(9, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"));
+        this.clientId = saved.map(Saved::clientId).orElseGet(() ->
+                randomText(26, "abcdefghijklmnopqrstuvwxyz0123456789"));
         this.issuer = issuerBase + "/" + poolId;
         try {
-            this.key = new RSAKeyGenerator(2048)
+            this.key = saved.isPresent() ? RSAKey.parse(saved.get().signingKey()) : new RSAKeyGenerator(2048)
                     .keyID(UUID.randomUUID().toString())
                     .keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.RS256)
                     .generate();
             this.signer = new RSASSASigner(key);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot make the user pool's RSA key pair", e);
+        } catch (JOSEException | java.text.ParseException e) {
+            throw new IllegalStateException("Cannot make or read the user pool's RSA key pair", e);
         }
+        saved.ifPresent(s -> s.users().forEach(user -> users.put(user.username(), user)));
+    }
+
+    /**
+     * Everything a pool is, to continue it after a restart: its ids, its signing key (a private RSA JWK; keep it
+     * where only the developer can read it) and its users with their salted password hashes.
+     */
+    public record Saved(String poolId, String clientId, String signingKey, List<User> users) {
+        public Saved {
+            Objects.requireNonNull(poolId, "poolId");
+            Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(signingKey, "signingKey");
+            users = List.copyOf(users);
+        }
+    }
+
+    /** The pool as it is now, to save. */
+    public Saved saved() {
+        List<User> all = new java.util.ArrayList<>(users.values());
+        all.sort(java.util.Comparator.comparing(User::username));
+        return new Saved(poolId, clientId, key.toJSONString(), all);
+    }
+
+    /**
+     * Called after every change (a user created), in the thread that made it, before the change is reported done;
+     * if it throws, the change is undone and the caller gets the failure. The data directory saves the pool here.
+     */
+    public void onChange(Consumer<LocalUserPool> listener) {
+        this.changeListener = Objects.requireNonNull(listener, "listener");
     }
 
     /** A user of the pool. */
@@ -190,6 +231,12 @@ public final class LocalUserPool {
         User user = new User(username, UUID.randomUUID().toString(), groups, attributes, salt, hash(salt, password));
         if (users.putIfAbsent(username, user) != null) {
             throw new UserPoolException("UsernameExistsException", "User account already exists");
+        }
+        try {
+            changeListener.accept(this);
+        } catch (RuntimeException e) {
+            users.remove(username, user);
+            throw e;
         }
         triggers.postConfirmation(user);
         return user;

@@ -2,6 +2,7 @@ package io.amplify4j.sandbox.server.realtime;
 
 import io.amplify4j.sandbox.runtime.Caller;
 import io.amplify4j.sandbox.server.auth.AuthenticationException;
+import io.amplify4j.sandbox.server.RequestLogLine;
 import io.amplify4j.sandbox.server.graphql.GraphQLService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,8 @@ public final class Connection implements Session.Listener.AutoDemanding {
     private boolean closed;
     private volatile boolean acknowledged;
     private volatile Session session;
+
+    private final long connectStarted = System.nanoTime();
 
     private Connection(RealtimeHub hub, Map<String, Object> refusal, String who) {
         this.hub = hub;
@@ -158,12 +161,12 @@ public final class Connection implements Session.Listener.AutoDemanding {
     public void onWebSocketOpen(Session session) {
         this.session = session;
         if (refusal != null) {
-            hub.log.accept("WS connect refused " + refusal);
+            hub.log.accept(RequestLogLine.format("WS connect", "-", "-", "refused " + refusalType(), connectStarted));
             session.sendText(RealtimeHub.write(refusal), Callback.from(session::close, failure -> session.close()));
             return;
         }
         hub.opened(this);
-        hub.log.accept("WS connect caller=" + who);
+        hub.log.accept(RequestLogLine.format("WS connect", "-", who, "ok", connectStarted));
     }
 
     @Override
@@ -207,7 +210,14 @@ public final class Connection implements Session.Listener.AutoDemanding {
     }
 
     @SuppressWarnings("unchecked")
+    private String refusalType() {
+        Object errors = ((Map<String, Object>) refusal.get("payload")).get("errors");
+        return String.valueOf(((List<Map<String, Object>>) errors).get(0).get("errorType"));
+    }
+
+    @SuppressWarnings("unchecked")
     private void start(Map<String, Object> message) {
+        long started = System.nanoTime();
         if (!(message.get("id") instanceof String id) || id.isBlank()) {
             error(null, "MalformedMessage", "A start message needs an `id`.");
             return;
@@ -233,7 +243,7 @@ public final class Connection implements Session.Listener.AutoDemanding {
                     () -> io.amplify4j.sandbox.function.AuthorizerRequest.fromBody(
                             data.getBytes(StandardCharsets.UTF_8), Map.of()));
         } catch (AuthenticationException e) {
-            hub.log.accept("WS start id=" + id + " caller=- UnauthorizedException");
+            hub.log.accept(RequestLogLine.format("WS start", "-", "-", "UnauthorizedException id=" + id, started));
             error(id, "UnauthorizedException", e.getMessage());
             return;
         }
@@ -255,8 +265,9 @@ public final class Connection implements Session.Listener.AutoDemanding {
         GraphQLService.SubscribeOutcome outcome = hub.graphQL.subscribe(request, caller);
         String subscriber = RealtimeHub.describe(caller);
         if (outcome.subscription().isEmpty()) {
-            hub.log.accept("WS start id=" + id + " caller=" + subscriber + " errors="
-                    + outcome.errors().stream().map(e -> String.valueOf(e.get("errorType"))).toList());
+            hub.log.accept(RequestLogLine.format("WS start", "-", subscriber, "errors=" + String.join(",",
+                    outcome.errors().stream().map(e -> String.valueOf(e.get("errorType"))).toList()) + " id=" + id,
+                    started));
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("type", "error");
             out.put("id", id);
@@ -270,8 +281,8 @@ public final class Connection implements Session.Listener.AutoDemanding {
             return;
         }
         hub.add(live);
-        hub.log.accept("WS start id=" + id + " subscription " + live.subscription().fieldName() + " caller="
-                + subscriber + " ok");
+        hub.log.accept(RequestLogLine.format("WS start", "subscription " + live.subscription().fieldName(),
+                subscriber, "ok id=" + id, started));
         send(Map.of("type", "start_ack", "id", id));
     }
 
@@ -280,11 +291,14 @@ public final class Connection implements Session.Listener.AutoDemanding {
             error(null, "MalformedMessage", "A stop message needs an `id`.");
             return;
         }
+        long started = System.nanoTime();
         RealtimeHub.Live live = subscriptions.remove(id);
         if (live != null) {
             hub.remove(live);
         }
         send(Map.of("type", "complete", "id", id));
+        hub.log.accept(RequestLogLine.format("WS stop", live == null ? "-"
+                : "subscription " + live.subscription().fieldName(), who, "complete id=" + id, started));
     }
 
     private void error(String id, String errorType, String message) {
@@ -308,6 +322,11 @@ public final class Connection implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
+        if (refusal == null) {
+            // The time of a close line is how long the connection lived.
+            hub.log.accept(RequestLogLine.format("WS close", "-", who, "closed code=" + statusCode + " subscriptions="
+                    + subscriptions.size(), connectStarted));
+        }
         shutDown();
     }
 
@@ -357,7 +376,8 @@ public final class Connection implements Session.Listener.AutoDemanding {
             }
         }
         if (overflow) {
-            hub.log.accept("WS caller=" + who + " closed: more than " + hub.queueCapacity + " messages waiting");
+            hub.log.accept(RequestLogLine.format("WS close", "-", who, "closed: more than " + hub.queueCapacity
+                    + " messages waiting", System.nanoTime()));
             close(1013, "Too many messages waiting: the client does not read.");
             return;
         }
