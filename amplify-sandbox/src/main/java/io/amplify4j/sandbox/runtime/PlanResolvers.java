@@ -37,6 +37,8 @@ public final class PlanResolvers implements AutoCloseable {
     private final DynamoDbStore store;
     private final ResolverEngine engine;
     private final Map<String, Pipeline> pipelines = new HashMap<>();
+    /** Model name → a pipeline running only the model's read field rules (its response filter) over one item. */
+    private final Map<String, Pipeline> redactions = new HashMap<>();
     private final Map<String, String> env;
 
     private PlanResolvers(Builder builder) {
@@ -74,6 +76,18 @@ public final class PlanResolvers implements AutoCloseable {
             }
             pipelines.put(resolver.coordinate(), Pipeline.of(resolverPath, functions));
         }
+        engineBuilder.module(REDACT_MODULE, REDACT_RESOLVER);
+        for (io.amplify4j.plan.ModelPlan model : data.models()) {
+            model.operation(io.amplify4j.plan.ModelOperationKind.GET)
+                    .flatMap(get -> data.resolver("Query", get))
+                    .flatMap(get -> get.functions().stream()
+                            .filter(f -> f.role() == PipelineFunctionPlan.Role.FILTER)
+                            .findFirst()
+                            .map(filter -> new PipelineFunction(filter.name(),
+                                    ResolverNames.functionModulePath(get.typeName(), get.fieldName(), filter.name()),
+                                    new NoneDataSource())))
+                    .ifPresent(filter -> redactions.put(model.name(), Pipeline.of(REDACT_MODULE, filter)));
+        }
         this.engine = engineBuilder.build();
     }
 
@@ -98,6 +112,48 @@ public final class PlanResolvers implements AutoCloseable {
             throw new DataSourceException("Lambda:Unhandled", "Function `" + function
                     + "` is not available in this sandbox.");
         };
+    }
+
+    /** The resolver around a redaction: the item comes in as {@code ctx.source} and goes out as redacted. */
+    private static final String REDACT_MODULE = "amplify4j/redact.js";
+    private static final String REDACT_RESOLVER = """
+            export function request(ctx) {
+              return ctx.source;
+            }
+
+            export function response(ctx) {
+              return ctx.prev.result;
+            }
+            """;
+
+    /**
+     * An item of {@code typeName} as {@code caller} may read it: the fields the model's field-level read rules deny
+     * the caller are null. It runs the plan's own response filter of the model's get query (the code that redacts
+     * query results), so a subscriber's event is redacted exactly as that subscriber's query would be. Items of
+     * types without field-level rules come back unchanged.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> redactFor(String typeName, Map<String, Object> item, Caller caller) {
+        Pipeline redaction = redactions.get(typeName);
+        if (redaction == null || item == null) {
+            return item;
+        }
+        RequestContext.Builder request = RequestContext.builder(ResolverInfo.of(typeName, "redact"))
+                .arguments(Map.of())
+                .env(env)
+                .source(item);
+        if (caller.identity().isPresent()) {
+            request.identity(caller.authMode(), caller.identity().get());
+        } else {
+            request.apiKey();
+        }
+        ResolverResult result = engine.execute(redaction, request.build());
+        return result.data() instanceof Map<?, ?> redacted ? (Map<String, Object>) redacted : null;
+    }
+
+    /** True when items of {@code typeName} have field-level read rules that {@link #redactFor} applies. */
+    public boolean redacts(String typeName) {
+        return redactions.containsKey(typeName);
     }
 
     /** Starts a runtime for {@code data}. */

@@ -95,7 +95,7 @@ public final class Sandbox implements AutoCloseable {
         Optional<AuthDefinition> auth = plan.model().auth();
         this.userPool = auth.map(a -> new LocalUserPool(baseUri.toString(), clock, a.passwordPolicy().minLength()));
         Optional<TokenVerifier> verifier = userPool.map(pool ->
-                new TokenVerifier(pool.jwks(), pool.issuer(), pool.clientId(), clock));
+                new TokenVerifier(pool::jwks, pool.issuer(), pool.clientId(), clock));
 
         PlanResolvers.Builder runtime = PlanResolvers.builder(data).clock(clock);
         userPool.ifPresent(pool -> runtime.env(ResolverNames.USER_POOL_ISSUER_ENV, pool.issuer()));
@@ -108,7 +108,9 @@ public final class Sandbox implements AutoCloseable {
             case OIDC -> AuthMode.OIDC;
             case LAMBDA -> AuthMode.LAMBDA;
         };
-        GraphQLService graphQL = new GraphQLService(data.schema(), resolvers, defaultMode, builder.queryDepthLimit,
+        GraphQLService graphQL = new GraphQLService(data.schema(), resolvers, defaultMode,
+                new GraphQLService.RequestLimits(builder.queryDepthLimit, builder.resolverCountLimit,
+                        builder.introspection),
                 this::internalError);
         Authenticator authenticator = new Authenticator(apiKeys, verifier);
         this.realtime = new RealtimeHub(graphQL, authenticator, builder.keepAliveInterval, builder.realtimeQueueCapacity,
@@ -263,6 +265,8 @@ public final class Sandbox implements AutoCloseable {
         private int port = 0;
         private Clock clock = Clock.systemUTC();
         private int queryDepthLimit = DEFAULT_QUERY_DEPTH_LIMIT;
+        private int resolverCountLimit = GraphQLService.RequestLimits.MAX_RESOLVERS;
+        private boolean introspection = true;
         private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
         private int requestErrorStatus = 400;
         private Consumer<String> log = line -> System.out.println("[sandbox] " + line);
@@ -298,6 +302,26 @@ public final class Sandbox implements AutoCloseable {
                 throw new IllegalArgumentException("queryDepthLimit must be 1 to 75 (AppSync's range); got " + levels);
             }
             this.queryDepthLimit = levels;
+            return this;
+        }
+
+        /**
+         * AppSync's {@code resolverCountLimit}: the most fields with a resolver one operation may select, counting
+         * every alias and fragment use; 1 to 10,000, AppSync's default 10,000. A request over it is refused before
+         * any resolver runs.
+         */
+        public Builder resolverCountLimit(int resolvers) {
+            if (resolvers < 1 || resolvers > GraphQLService.RequestLimits.MAX_RESOLVERS) {
+                throw new IllegalArgumentException("resolverCountLimit must be 1 to 10000 (AppSync's range); got "
+                        + resolvers);
+            }
+            this.resolverCountLimit = resolvers;
+            return this;
+        }
+
+        /** AppSync's {@code introspectionConfig}: false refuses {@code __schema} and {@code __type} queries. */
+        public Builder introspection(boolean enabled) {
+            this.introspection = enabled;
             return this;
         }
 

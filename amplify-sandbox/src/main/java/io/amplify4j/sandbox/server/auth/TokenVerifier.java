@@ -3,7 +3,8 @@ package io.amplify4j.sandbox.server.auth;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Verifies a user pool token completely, as AppSync and Cognito's guidance require: a signed JWS (never
@@ -34,14 +36,42 @@ public final class TokenVerifier {
     public static final int MAX_CLOCK_SKEW_SECONDS = 60;
 
     private final String clientId;
+    private final Clock clock;
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
     public TokenVerifier(JWKSet publicKeys, String issuer, String clientId, Clock clock) {
+        this(fixed(publicKeys), issuer, clientId, clock);
+    }
+
+    private static Supplier<JWKSet> fixed(JWKSet publicKeys) {
+        JWKSet publicOnly = publicKeys.toPublicJWKSet();
+        return () -> publicOnly;
+    }
+
+    /**
+     * A verifier that reads the key set afresh for every token, so a rotated key (a new {@code kid}) verifies as soon
+     * as the pool publishes it and a retired one stops verifying. When the key set cannot be had (the supplier fails
+     * or returns null), every token is refused: verification fails closed.
+     */
+    public TokenVerifier(Supplier<JWKSet> publicKeys, String issuer, String clientId, Clock clock) {
+        Objects.requireNonNull(publicKeys, "publicKeys");
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(clock, "clock");
         this.clientId = Objects.requireNonNull(clientId, "clientId");
-        processor.setJWSKeySelector(
-                new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(publicKeys.toPublicJWKSet())));
+        this.clock = clock;
+        JWKSource<SecurityContext> keys = (selector, context) -> {
+            JWKSet current;
+            try {
+                current = publicKeys.get();
+            } catch (RuntimeException e) {
+                throw new KeySourceException("The key set is not available", e);
+            }
+            if (current == null) {
+                throw new KeySourceException("The key set is not available");
+            }
+            return selector.select(current.toPublicJWKSet());
+        };
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
                 null,
                 new JWTClaimsSet.Builder().issuer(issuer).build(),
@@ -54,6 +84,18 @@ public final class TokenVerifier {
         };
         claims.setMaxClockSkew(MAX_CLOCK_SKEW_SECONDS);
         processor.setJWTClaimsSetVerifier(claims);
+    }
+
+    /**
+     * True while claims {@link #verify} returned are still within their {@code exp} (plus the skew): what a
+     * long-lived subscription is checked against, without verifying the signature again.
+     */
+    public boolean unexpired(Map<String, Object> claims) {
+        Object exp = claims.get("exp");
+        if (!(exp instanceof Number seconds)) {
+            return false;
+        }
+        return clock.instant().getEpochSecond() <= seconds.longValue() + MAX_CLOCK_SKEW_SECONDS;
     }
 
     /** The verified token's claims as plain JSON values (dates as epoch seconds). */

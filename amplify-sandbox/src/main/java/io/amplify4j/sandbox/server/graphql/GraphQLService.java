@@ -92,7 +92,31 @@ public final class GraphQLService {
     private final GraphQL graphQL;
     private final Consumer<Throwable> internalErrors;
     private final Map<String, List<String>> subscriptionsByMutation;
+    private final RequestLimits limits;
     private volatile MutationListener mutationListener = (field, payload) -> {};
+
+    /**
+     * The limits AppSync lets an API configure, applied before anything runs for a request.
+     *
+     * @param maxDepth {@code queryDepthLimit}: the deepest field nesting a query (or subscription) may select, 1 to 75
+     * @param maxResolvers {@code resolverCountLimit}: the most resolver fields one operation may select, aliases and
+     *     fragments counted (AppSync's maximum and default is 10,000)
+     * @param introspection {@code introspectionConfig}: false refuses {@code __schema} and {@code __type}
+     */
+    public record RequestLimits(int maxDepth, int maxResolvers, boolean introspection) {
+        /** AppSync's ceiling for {@code resolverCountLimit}, also its default. */
+        public static final int MAX_RESOLVERS = 10_000;
+
+        public RequestLimits {
+            if (maxDepth < 1 || maxDepth > 75) {
+                throw new IllegalArgumentException("maxDepth must be 1 to 75 (AppSync's range); got " + maxDepth);
+            }
+            if (maxResolvers < 1 || maxResolvers > MAX_RESOLVERS) {
+                throw new IllegalArgumentException("maxResolvers must be 1 to 10000 (AppSync's range); got "
+                        + maxResolvers);
+            }
+        }
+    }
 
     /**
      * @param sdl the plan's schema
@@ -103,18 +127,38 @@ public final class GraphQLService {
      */
     public GraphQLService(String sdl, PlanResolvers resolvers, AuthMode defaultMode, int maxDepth,
             Consumer<Throwable> internalErrors) {
+        this(sdl, resolvers, defaultMode, new RequestLimits(maxDepth, RequestLimits.MAX_RESOLVERS, true),
+                internalErrors);
+    }
+
+    /**
+     * @param sdl the plan's schema
+     * @param resolvers the plan made runnable
+     * @param defaultMode the API's default authorization mode
+     * @param limits depth, resolver count and introspection
+     * @param internalErrors where unexpected exceptions go (they reach the client only as a generic message)
+     */
+    public GraphQLService(String sdl, PlanResolvers resolvers, AuthMode defaultMode, RequestLimits limits,
+            Consumer<Throwable> internalErrors) {
         this.resolvers = Objects.requireNonNull(resolvers, "resolvers");
         this.defaultMode = Objects.requireNonNull(defaultMode, "defaultMode");
         this.internalErrors = Objects.requireNonNull(internalErrors, "internalErrors");
+        this.limits = Objects.requireNonNull(limits, "limits");
         TypeDefinitionRegistry registry = new SchemaParser().parse(PRELUDE + "\n" + sdl);
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring().wiringFactory(new Fetchers());
         AwsScalars.all().forEach(wiring::scalar);
         this.schema = new SchemaGenerator().makeExecutableSchema(registry, wiring.build());
         this.graphQL = GraphQL.newGraphQL(schema)
-                .instrumentation(new Limits(maxDepth))
+                .instrumentation(new graphql.execution.instrumentation.ChainedInstrumentation(
+                        new Limits(limits.maxDepth()), new ResolverCount(limits.maxResolvers())))
                 .defaultDataFetcherExceptionHandler(new InternalErrors())
                 .build();
         this.subscriptionsByMutation = subscriptionsByMutation(schema);
+    }
+
+    /** The limits requests are held to. */
+    public RequestLimits limits() {
+        return limits;
     }
 
     /** Told of every mutation field that returned an object: the field's name and its result as selected. */
@@ -216,6 +260,11 @@ public final class GraphQLService {
         Map<String, graphql.language.FragmentDefinition> fragments = new LinkedHashMap<>();
         document.getDefinitionsOfType(graphql.language.FragmentDefinition.class)
                 .forEach(fragment -> fragments.put(fragment.getName(), fragment));
+        int depth = depth(operation.getSelectionSet(), fragments);
+        if (depth > limits.maxDepth()) {
+            return failed(List.of(subscriptionError("ValidationError", "Query depth limit of " + limits.maxDepth()
+                    + " exceeded: the query is " + depth + " levels deep.")));
+        }
         List<Field> fields = new ArrayList<>();
         for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
             if (selection instanceof Field field && !field.getName().startsWith("__")) {
@@ -277,6 +326,29 @@ public final class GraphQLService {
                 Map.copyOf(fragments), filter)), List.of());
     }
 
+    /** The deepest field nesting of a selection (a root field alone is 1), fragments expanded. */
+    private static int depth(graphql.language.SelectionSet set,
+            Map<String, graphql.language.FragmentDefinition> fragments) {
+        if (set == null) {
+            return 0;
+        }
+        int deepest = 0;
+        for (Selection<?> selection : set.getSelections()) {
+            int depth = 0;
+            if (selection instanceof Field field) {
+                depth = 1 + depth(field.getSelectionSet(), fragments);
+            } else if (selection instanceof graphql.language.InlineFragment inline) {
+                depth = depth(inline.getSelectionSet(), fragments);
+            } else if (selection instanceof graphql.language.FragmentSpread spread
+                    && fragments.get(spread.getName()) != null) {
+                // Validation has already refused fragment cycles, so this recursion ends.
+                depth = depth(fragments.get(spread.getName()).getSelectionSet(), fragments);
+            }
+            deepest = Math.max(deepest, depth);
+        }
+        return deepest;
+    }
+
     private static SubscribeOutcome failed(List<Map<String, Object>> errors) {
         return new SubscribeOutcome(Optional.empty(), errors);
     }
@@ -312,6 +384,55 @@ public final class GraphQLService {
         return schema;
     }
 
+    private final Map<String, FieldAuthorization> fieldAuthorizations = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * An event of {@code subscriptionField} as one subscriber may read it, decided per subscriber at delivery (not
+     * once, at mutation time, with the mutating caller's rights): a field whose authorization directives do not
+     * admit the subscriber is null, at every level of the payload, and each item goes through its model's
+     * field-level read rules ({@link PlanResolvers#redactFor}) with the subscriber as caller. Null when the rules
+     * refuse the item as a whole: the event is then not delivered.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> redactFor(String subscriptionField, Map<String, Object> payload, Caller caller) {
+        GraphQLFieldDefinition field = schema.getSubscriptionType().getFieldDefinition(subscriptionField);
+        if (field == null) {
+            return null;
+        }
+        return (Map<String, Object>) redact(payload, field.getType(), caller);
+    }
+
+    private Object redact(Object value, GraphQLType type, Caller caller) {
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            GraphQLType element = GraphQLTypeUtil.unwrapOne(GraphQLTypeUtil.unwrapNonNull(type));
+            for (Object item : list) {
+                out.add(redact(item, element, caller));
+            }
+            return out;
+        }
+        if (!(value instanceof Map<?, ?> map)
+                || !(GraphQLTypeUtil.unwrapAll(type) instanceof graphql.schema.GraphQLObjectType object)) {
+            return value;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            String name = String.valueOf(entry.getKey());
+            GraphQLFieldDefinition definition = object.getFieldDefinition(name);
+            if (definition == null) {
+                out.put(name, entry.getValue());
+                continue;
+            }
+            FieldAuthorization authorization = fieldAuthorizations.computeIfAbsent(object.getName() + "." + name,
+                    k -> FieldAuthorization.of(
+                            definition.getDefinition() == null ? List.of() : definition.getDefinition().getDirectives(),
+                            object.getDefinition() == null ? List.of() : object.getDefinition().getDirectives(),
+                            defaultMode));
+            out.put(name, authorization.admits(caller) ? redact(entry.getValue(), definition.getType(), caller) : null);
+        }
+        return resolvers.redactFor(object.getName(), out, caller);
+    }
+
     /** A GraphQL request: the {@code query}, {@code variables} and {@code operationName} of the body. */
     public record Request(String query, Map<String, Object> variables, Optional<String> operationName) {
         public Request {
@@ -336,7 +457,8 @@ public final class GraphQLService {
         ExecutionInput.Builder builder = ExecutionInput.newExecutionInput()
                 .query(request.query())
                 .variables(request.variables())
-                .graphQLContext(Map.of(CALLER, caller));
+                .graphQLContext(Map.of(CALLER, caller, graphql.introspection.Introspection.INTROSPECTION_DISABLED,
+                        !limits.introspection()));
         request.operationName().ifPresent(builder::operationName);
         ExecutionInput input = builder.build();
         GraphQLContext context = input.getGraphQLContext();
@@ -568,6 +690,25 @@ public final class GraphQLService {
         protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
             return new AbortExecutionException("Query depth limit of " + maxDepth + " exceeded: the query is "
                     + depth + " levels deep.");
+        }
+    }
+
+    /**
+     * AppSync's {@code resolverCountLimit}: counts, before anything runs, the fields with a resolver that the
+     * operation selects (each alias and each fragment use counts again), so an alias bomb is refused whole rather
+     * than half run.
+     */
+    private final class ResolverCount extends graphql.analysis.MaxQueryComplexityInstrumentation {
+        ResolverCount(int maxResolvers) {
+            super(maxResolvers, (environment, childComplexity) -> childComplexity
+                    + (resolvers.hasResolver(environment.getParentType().getName(),
+                            environment.getFieldDefinition().getName()) ? 1 : 0));
+        }
+
+        @Override
+        protected AbortExecutionException mkAbortException(int count, int maxResolvers) {
+            return new AbortExecutionException("Resolver count limit of " + maxResolvers + " exceeded: the query"
+                    + " selects " + count + " fields with resolvers.");
         }
     }
 

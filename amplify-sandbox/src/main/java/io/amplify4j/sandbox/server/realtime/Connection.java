@@ -96,6 +96,16 @@ public final class Connection implements Session.Listener.AutoDemanding {
         return (Map<String, Object>) map;
     }
 
+    /** The {@code x-api-key} of an auth object, or null. */
+    private static String apiKeyOf(Map<String, Object> auth) {
+        for (Map.Entry<String, Object> entry : auth.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase("x-api-key") && entry.getValue() instanceof String value) {
+                return value;
+            }
+        }
+        return null;
+    }
+
     /** Authenticates an auth object ({@code {"host":..., "x-api-key":...}} or {@code {"Authorization":...}}). */
     private static Caller authenticate(RealtimeHub hub, Map<String, Object> auth) throws AuthenticationException {
         String apiKey = null;
@@ -234,7 +244,8 @@ public final class Connection implements Session.Listener.AutoDemanding {
             send(out);
             return;
         }
-        RealtimeHub.Live live = new RealtimeHub.Live(this, id, outcome.subscription().get());
+        RealtimeHub.Live live = new RealtimeHub.Live(this, id, outcome.subscription().get(), caller,
+                apiKeyOf(authorization));
         if (subscriptions.putIfAbsent(id, live) != null) {
             error(id, "DuplicatedOperationError", "Subscription with id `" + id + "` already exists.");
             return;
@@ -257,7 +268,14 @@ public final class Connection implements Session.Listener.AutoDemanding {
         send(Map.of("type", "complete", "id", id));
     }
 
-    private void error(String id, String errorType, String message) {
+    /** Ends a live subscription from the server's side; false when it had already ended. */
+    boolean end(RealtimeHub.Live live) {
+        boolean removed = subscriptions.remove(live.id(), live);
+        hub.remove(live);
+        return removed;
+    }
+
+    void error(String id, String errorType, String message) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("errorType", errorType);
         error.put("message", message);
