@@ -40,11 +40,17 @@ public final class PlanResolvers implements AutoCloseable {
     /** Model name → a pipeline running only the model's read field rules (its response filter) over one item. */
     private final Map<String, Pipeline> redactions = new HashMap<>();
     private final Map<String, String> env;
+    /**
+     * Bounds the pipelines running at once to the guest contexts the engine keeps: past that, each extra concurrent
+     * request would make (and then drop) a GraalJS context of its own, which costs far more than waiting its turn.
+     */
+    private final java.util.concurrent.Semaphore running;
 
     private PlanResolvers(Builder builder) {
         this.data = builder.data;
         this.store = builder.store;
         this.env = Map.copyOf(builder.env);
+        this.running = new java.util.concurrent.Semaphore(builder.maxConcurrentPipelines, true);
         data.tables().forEach(table -> {
             if (store.table(table.tableName()).isEmpty()) {
                 store.createTable(Tables.definitionOf(table));
@@ -61,7 +67,7 @@ public final class PlanResolvers implements AutoCloseable {
             dataSources.put(plan.name(), Objects.requireNonNull(builder.wrapper.apply(plan, dataSource),
                     "the data source wrapper returned null for " + plan.name()));
         }
-        ResolverEngine.Builder engineBuilder = ResolverEngine.builder();
+        ResolverEngine.Builder engineBuilder = ResolverEngine.builder().maxIdleContexts(builder.maxConcurrentPipelines);
         builder.clock.ifPresent(engineBuilder::clock);
         builder.random.ifPresent(engineBuilder::random);
         for (ResolverPlan resolver : data.resolvers()) {
@@ -147,7 +153,7 @@ public final class PlanResolvers implements AutoCloseable {
         } else {
             request.apiKey();
         }
-        ResolverResult result = engine.execute(redaction, request.build());
+        ResolverResult result = run(redaction, request.build());
         return result.data() instanceof Map<?, ?> redacted ? (Map<String, Object>) redacted : null;
     }
 
@@ -203,7 +209,16 @@ public final class PlanResolvers implements AutoCloseable {
         } else {
             request.apiKey();
         }
-        return engine.execute(pipeline, request.build());
+        return run(pipeline, request.build());
+    }
+
+    private ResolverResult run(Pipeline pipeline, RequestContext request) {
+        running.acquireUninterruptibly();
+        try {
+            return engine.execute(pipeline, request);
+        } finally {
+            running.release();
+        }
     }
 
     @Override
@@ -221,6 +236,7 @@ public final class PlanResolvers implements AutoCloseable {
         private Optional<Clock> clock = Optional.empty();
         private Optional<RandomGenerator> random = Optional.empty();
         private BiFunction<DataSourcePlan, DataSource, DataSource> wrapper = (plan, dataSource) -> dataSource;
+        private int maxConcurrentPipelines = Math.max(2, Runtime.getRuntime().availableProcessors());
 
         private Builder(DataPlan data) {
             this.data = Objects.requireNonNull(data, "data");
@@ -269,6 +285,18 @@ public final class PlanResolvers implements AutoCloseable {
          */
         public Builder wrapDataSources(BiFunction<DataSourcePlan, DataSource, DataSource> wrapper) {
             this.wrapper = Objects.requireNonNull(wrapper, "wrapper");
+            return this;
+        }
+
+        /**
+         * The most pipelines run at once (others wait their turn, first come first served), which is also how many
+         * GraalJS contexts are kept warm; the number of cores (at least 2) by default.
+         */
+        public Builder maxConcurrentPipelines(int pipelines) {
+            if (pipelines < 1) {
+                throw new IllegalArgumentException("maxConcurrentPipelines must be positive; got " + pipelines);
+            }
+            this.maxConcurrentPipelines = pipelines;
             return this;
         }
 

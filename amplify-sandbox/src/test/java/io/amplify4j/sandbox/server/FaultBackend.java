@@ -1,5 +1,37 @@
 package io.amplify4j.sandbox.server;
 
+/*
+ * The fault list D1-D17 of security-and-reliability.md section 5d, and the tests over real HTTP/WebSocket that
+ * prove each (all in this package unless named otherwise):
+ *
+ * | ID  | Fault                                                   | Proven by
+ * |-----|---------------------------------------------------------|-------------------------------------------------
+ * | D1  | 50 concurrent creates of one id                         | WriteConflictsOverHttpTest.Todos#d1...
+ * |     |                                                         | (and dynamodb.ConcurrencyTest in the store)
+ * | D2  | update / delete of a missing id                         | WriteConflictsOverHttpTest.Todos#d2...
+ * | D3  | same _version twice; racing user conditions             | WriteConflictsOverHttpTest (d3 in both classes)
+ * | D4  | a condition on a protected field                        | WriteConflictsOverHttpTest#d4...;
+ * |     |                                                         | authz.NamedRegressionsTest F4 (resolver level)
+ * | D5  | kill -9 mid-write / mid-batch                           | branch sbx-cli (crash test)
+ * | D6  | crash between write and fan-out                         | branch sbx-cli
+ * | D7  | syntax, unknown field, wrong / missing variables,       | RequestErrorsOverHttpTest, BadInputOverHttpTest
+ * |     | duplicate operations, fragment cycles                   |
+ * | D8  | depth 50, alias bomb, batches, introspection;           | AbuseAndSizeLimitsOverHttpTest#d8...,
+ * |     | depth of subscription documents                         | RequestErrorsOverHttpTest (depth)
+ * | D9  | item > 400 KB, key > 2,048 B, body over the cap,        | BadInputOverHttpTest (item),
+ * |     | event > 240 KB                                          | AbuseAndSizeLimitsOverHttpTest#d9...
+ * | D10 | expired, nbf, iss, aud/client_id, token_use, alg none,  | TokenVerificationOverHttpTest
+ * |     | HS256 with the public key, unknown kid, tampered claims |
+ * | D11 | skew +-5 min, key rotation, key set unavailable         | TokenSkewAndKeyRotationTest
+ * | D12 | API key deleted / expired mid-subscription (and tokens) | CredentialRevocationOverWebSocketTest
+ * | D13 | SigV4                                                   | branch sbx-s3iam
+ * | D14 | Lambda authorizer                                       | branch sbx-functions
+ * | D16 | Lambda faults                                           | branch sbx-functions
+ * | D17 | 1,000 subscribers, 100 events/s, a slow consumer        | SubscriptionFloodTest, RealtimeFlowControlTest
+ *
+ * Per-subscriber field redaction (section 2 #6): SubscriptionRedactionOverWebSocketTest.
+ */
+
 import io.amplify4j.dsl.AuthGroup;
 import io.amplify4j.dsl.Backend;
 import io.amplify4j.dsl.BackendBuilder;
