@@ -101,9 +101,11 @@ class AbuseAndSizeLimitsOverHttpTest {
             bomb.append(" a").append(i).append(": getTodo(id: \"t1\") { id }");
         }
         bomb.append(" }");
-        Map<String, Object> error = requestError(send(strict, bomb.toString(), null));
-        assertThat((String) error.get("message"))
-                .isEqualTo("Resolver count limit of 100 exceeded: the query selects 1000 fields with resolvers.");
+        for (int attempt = 0; attempt < 2; attempt++) { // the second time, the document comes from the cache
+            Map<String, Object> error = requestError(send(strict, bomb.toString(), null));
+            assertThat((String) error.get("message"))
+                    .isEqualTo("Resolver count limit of 100 exceeded: the query selects 1000 fields with resolvers.");
+        }
 
         // The same through fragments, and a mutation bomb: refused before anything is written.
         StringBuilder fragments = new StringBuilder("{ ");

@@ -81,6 +81,11 @@ class CredentialRevocationOverWebSocketTest {
                 .status();
     }
 
+    private static Http.Response listWithToken(String token) {
+        return Http.graphql(sandbox.graphqlEndpoint(), "Authorization", token, "{ listTodos { items { id } } }",
+                null);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> onlyError(Map<String, Object> message) {
         assertThat(message).containsEntry("type", "error");
@@ -125,7 +130,9 @@ class CredentialRevocationOverWebSocketTest {
     @Test
     void anExpiredKeyOrTokenEndsItsSubscriptionEvenWithoutEvents() {
         String shortLived = sandbox.apiKeys().orElseThrow().create(Duration.ofHours(1)).value();
-        Map<String, Object> aliceAuth = Ws.auth(sandbox.graphqlEndpoint(), "Authorization", sandbox.idToken("alice"));
+        String aliceToken = sandbox.idToken("alice");
+        Map<String, Object> aliceAuth = Ws.auth(sandbox.graphqlEndpoint(), "Authorization", aliceToken);
+        assertThat(listWithToken(aliceToken).status()).isEqualTo(200); // verified once, then remembered
         try (Ws ws = Ws.withQueryAuth(sandbox.realtimeEndpoint(), keyAuth(sandbox.apiKey().orElseThrow()))) {
             ws.init();
             ws.start("key", ON_CREATE, Map.of(), keyAuth(shortLived));
@@ -136,6 +143,9 @@ class CredentialRevocationOverWebSocketTest {
 
             clock.advance(Duration.ofMinutes(65)); // past the key's hour, and alice's token's hour plus the skew
             assertThat(listWithKey(shortLived)).isEqualTo(401);
+            Http.Response expired = listWithToken(aliceToken);
+            assertThat(expired.status()).isEqualTo(401);
+            assertThat(expired.errors().get(0)).containsEntry("message", "Token has expired.");
             Map<String, Object> first = ws.next();
             Map<String, Object> second = ws.next();
             assertThat(List.of(first.get("id"), second.get("id"))).containsExactlyInAnyOrder("key", "token");

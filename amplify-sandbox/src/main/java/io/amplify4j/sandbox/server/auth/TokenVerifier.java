@@ -37,6 +37,17 @@ public final class TokenVerifier {
 
     private final String clientId;
     private final Clock clock;
+    private final Supplier<JWKSet> publicKeys;
+    private final DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier;
+    /**
+     * Tokens whose signature (an RSA verification, a tenth of a simple request's time) was already checked: clients
+     * send the same token for an hour. A remembered token is still held to the clock and to its key being
+     * published, every time. Bounded: emptied at {@value #MAX_REMEMBERED} tokens.
+     */
+    private final Map<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private record Verified(String kid, JWTClaimsSet claims) {}
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
     public TokenVerifier(JWKSet publicKeys, String issuer, String clientId, Clock clock) {
@@ -59,6 +70,7 @@ public final class TokenVerifier {
         Objects.requireNonNull(clock, "clock");
         this.clientId = Objects.requireNonNull(clientId, "clientId");
         this.clock = clock;
+        this.publicKeys = publicKeys;
         JWKSource<SecurityContext> keys = (selector, context) -> {
             JWKSet current;
             try {
@@ -84,6 +96,7 @@ public final class TokenVerifier {
         };
         claims.setMaxClockSkew(MAX_CLOCK_SKEW_SECONDS);
         processor.setJWTClaimsSetVerifier(claims);
+        this.claimsVerifier = claims;
     }
 
     /**
@@ -100,6 +113,26 @@ public final class TokenVerifier {
 
     /** The verified token's claims as plain JSON values (dates as epoch seconds). */
     public Map<String, Object> verify(String token) throws AuthenticationException {
+        Verified known = verified.get(token);
+        if (known != null) {
+            // The signature, issuer and audience of this exact text were checked; what can change since is the
+            // time and whether its key is still published.
+            try {
+                JWKSet keys = publicKeys.get();
+                if (keys != null && keys.getKeyByKeyId(known.kid()) != null) {
+                    claimsVerifier.verify(known.claims(), null);
+                    return known.claims().toJSONObject();
+                }
+            } catch (BadJOSEException e) {
+                verified.remove(token);
+                String reason = String.valueOf(e.getMessage());
+                throw new AuthenticationException(reason.contains("Expired JWT")
+                        ? "Token has expired." : "Valid authorization header not provided.");
+            } catch (RuntimeException e) {
+                // the key set is unavailable: fall through to the full check, which refuses
+            }
+            verified.remove(token);
+        }
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(token);
@@ -132,6 +165,10 @@ public final class TokenVerifier {
         if (!audienceOk) {
             throw new AuthenticationException("Valid authorization header not provided.");
         }
+        if (verified.size() >= MAX_REMEMBERED) {
+            verified.clear();
+        }
+        verified.put(token, new Verified(jwt.getHeader().getKeyID(), claims));
         return claims.toJSONObject();
     }
 }
