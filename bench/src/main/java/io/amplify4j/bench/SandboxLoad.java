@@ -87,10 +87,12 @@ public final class SandboxLoad {
             if (first.statusCode() != 200 || first.body().contains("\"errors\"")) {
                 throw new IllegalStateException("The first request failed: " + first.body());
             }
+            long cpu = cpuNanos();
             System.out.printf(Locale.ROOT, "coldstart: JVM start to main %d ms, main to sandbox started %d ms,"
-                    + " to first answered mutation %d ms; JVM start to first answer %d ms%n",
+                    + " to first answered mutation %d ms; JVM start to first answer %d ms, %.1f s of CPU by then"
+                    + " (every thread; JIT compilers included)%n",
                     mainAt - jvmStart, (started - t0) / 1_000_000, (answered - t0) / 1_000_000,
-                    mainAt - jvmStart + (answered - t0) / 1_000_000);
+                    mainAt - jvmStart + (answered - t0) / 1_000_000, cpu / 1e9);
         }
     }
 
@@ -110,6 +112,7 @@ public final class SandboxLoad {
         long end = System.nanoTime() + period.toNanos();
         List<Future<long[]>> futures = new ArrayList<>();
         AtomicInteger failures = new AtomicInteger();
+        long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
         for (int c = 0; c < CLIENTS; c++) {
             int client = c;
@@ -139,13 +142,16 @@ public final class SandboxLoad {
             all.add(future.get());
         }
         long elapsed = System.nanoTime() - t0;
+        long cpu = cpuNanos() - cpu0;
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
         Arrays.sort(merged);
         System.out.printf(Locale.ROOT, "%s: %d clients, %d requests in %.1f s = %.0f/s; latency p50 %.2f ms,"
-                + " p99 %.2f ms, max %.1f ms; %d failed%n", label, CLIENTS, merged.length, elapsed / 1e9,
+                + " p99 %.2f ms, max %.1f ms; %d failed; this JVM used %.2f of %d cores, %.0f µs of CPU per"
+                + " request (clients included)%n", label, CLIENTS, merged.length, elapsed / 1e9,
                 merged.length / (elapsed / 1e9), percentile(merged, 0.50) / 1e6, percentile(merged, 0.99) / 1e6,
-                merged[merged.length - 1] / 1e6, failures.get());
+                merged[merged.length - 1] / 1e6, failures.get(), cpu / (double) elapsed,
+                Runtime.getRuntime().availableProcessors(), cpu / 1e3 / merged.length);
     }
 
     // ------------------------------------------------------------------------------------------ subscribers
@@ -216,6 +222,8 @@ public final class SandboxLoad {
             }
             long subscribed = System.nanoTime();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            long cpu0 = cpuNanos();
+            long t0 = System.nanoTime();
             long next = System.nanoTime();
             for (int e = 0; e < events; e++) {
                 HttpRequest request = post(sandbox.graphqlEndpoint(), token, body(CREATE,
@@ -235,13 +243,15 @@ public final class SandboxLoad {
             while (received.get() < (long) subscribers * events && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
+            double cores = (cpuNanos() - cpu0) / (double) (System.nanoTime() - t0);
             long[] measured = Arrays.copyOf(latencies, recorded.get());
             Arrays.sort(measured);
             System.out.printf(Locale.ROOT, "subscribers: %d subscriptions made in %.1f s; %d events at 50/s,"
                     + " %d of %d deliveries arrived; delivery latency (last %d events) p50 %.1f ms, p99 %.1f ms,"
-                    + " max %.1f ms%n", subscribers, (subscribed - subscribeStart) / 1e9, events, received.get(),
-                    (long) subscribers * events, events - warm, percentile(measured, 0.50) / 1e6,
-                    percentile(measured, 0.99) / 1e6, measured[measured.length - 1] / 1e6);
+                    + " max %.1f ms; this JVM used %.2f cores%n", subscribers, (subscribed - subscribeStart) / 1e9,
+                    events, received.get(), (long) subscribers * events, events - warm,
+                    percentile(measured, 0.50) / 1e6, percentile(measured, 0.99) / 1e6,
+                    measured[measured.length - 1] / 1e6, cores);
             CompletableFuture.allOf(sockets.stream().map(s -> s.sendClose(WebSocket.NORMAL_CLOSURE, "done"))
                     .toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         }
@@ -312,6 +322,12 @@ public final class SandboxLoad {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** CPU time of this whole process (every thread, GC and JIT included). */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static double percentile(long[] sorted, double p) {

@@ -157,6 +157,14 @@ public final class PlanResolvers implements AutoCloseable {
         return result.data() instanceof Map<?, ?> redacted ? (Map<String, Object>) redacted : null;
     }
 
+    /**
+     * Loads the resolver modules into a warm guest context ahead of the first request (see
+     * {@link ResolverEngine#warmUp()}); for a background thread at start.
+     */
+    public void warmUp() {
+        engine.warmUp();
+    }
+
     /** True when items of {@code typeName} have field-level read rules that {@link #redactFor} applies. */
     public boolean redacts(String typeName) {
         return redactions.containsKey(typeName);

@@ -117,6 +117,11 @@ public final class Sandbox implements AutoCloseable {
                 log, this::internalError);
         server.setHandler(realtime.handler(server, new SandboxHandler(this, authenticator, graphQL, userPool,
                 builder.maxRequestBytes, builder.requestErrorStatus, log), builder.maxRequestBytes));
+        // Loading the resolver modules takes seconds on a cold JVM: start it now, beside Jetty's start and the
+        // first client's connection, instead of inside the first request.
+        Thread warmUp = new Thread(resolvers::warmUp, "amplify4j-sandbox-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         try {
             server.start();
         } catch (Exception e) {
