@@ -55,7 +55,7 @@ public final class SandboxLoad {
         for (String scenario : what) {
             switch (scenario) {
                 case "coldstart" -> coldStart();
-                case "mutations" -> mutations(Duration.ofSeconds(15), Duration.ofSeconds(20));
+                case "mutations" -> mutations(Duration.ofSeconds(60), Duration.ofSeconds(30));
                 case "subscribers" -> subscribers(1000, 300);
                 case "items" -> items(100_000);
                 default -> throw new IllegalArgumentException("Unknown scenario " + scenario
