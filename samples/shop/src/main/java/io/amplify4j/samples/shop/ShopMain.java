@@ -1,4 +1,4 @@
-package io.amplify4j.samples.demo;
+package io.amplify4j.samples.shop;
 
 import io.amplify4j.manifest.Manifest;
 import io.amplify4j.model.BackendModel;
@@ -12,17 +12,17 @@ import java.nio.file.Path;
 
 /**
  * The main job until the shop sample runs end to end: defines the demo shop, validates it, plans it, prints a
- * summary, writes the plan's documents to {@code target/demo}, and runs a short scenario on the local sandbox.
+ * summary, writes the plan's documents to {@code target/shop}, and runs a short scenario on the local sandbox.
  */
-public final class DemoMain {
-    private DemoMain() {}
+public final class ShopMain {
+    private ShopMain() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         PrintStream out = System.out;
-        Path outputDir = Path.of(args.length > 0 ? args[0] : "target/demo");
+        Path outputDir = Path.of(args.length > 0 ? args[0] : "target/shop");
 
         out.println("[1/4] Defining and validating the shop backend ...");
-        BackendModel model = new DemoShop().define();
+        BackendModel model = new ShopBackend().define();
         out.println("      valid: no problems found");
 
         out.println("[2/4] Planning: names, tables, GraphQL schema, model introspection ...");
@@ -37,10 +37,10 @@ public final class DemoMain {
         Manifest.of(model).writeTo(outputDir.resolve("amplify4j-manifest.json"));
         out.println();
 
-        DemoReport.print(plan, out);
+        ShopReport.print(plan, out);
         out.println();
         out.println("[4/4] Running the shop on the local sandbox (the generated resolvers, over HTTP) ...");
-        DemoScenario.run(plan, out);
+        ShopScenario.run(plan, out);
         out.println();
         out.println("Done. The GraphQL schema (" + data.schema().lines().count() + " lines) is in "
                 + outputDir.resolve("schema.graphql") + ".");

@@ -1,4 +1,4 @@
-package io.amplify4j.samples.demo;
+package io.amplify4j.samples.shop;
 
 import io.amplify4j.model.BackendModel;
 import io.amplify4j.plan.BackendPlan;
@@ -10,8 +10,8 @@ import java.io.PrintStream;
 import java.util.stream.Collectors;
 
 /** A short, readable summary of a planned backend. */
-final class DemoReport {
-    private DemoReport() {}
+final class ShopReport {
+    private ShopReport() {}
 
     static void print(BackendPlan plan, PrintStream out) {
         BackendModel model = plan.model();

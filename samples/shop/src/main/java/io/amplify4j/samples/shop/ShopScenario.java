@@ -1,4 +1,4 @@
-package io.amplify4j.samples.demo;
+package io.amplify4j.samples.shop;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,14 +18,14 @@ import java.util.Map;
  * Runs the demo shop on the local sandbox and talks to it over HTTP exactly as a client of AppSync would: an admin
  * stocks the catalogue, anyone with the API key reads it, two customers order and each sees only their own orders.
  */
-final class DemoScenario {
+final class ShopScenario {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Sandbox sandbox;
     private final PrintStream out;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private DemoScenario(Sandbox sandbox, PrintStream out) {
+    private ShopScenario(Sandbox sandbox, PrintStream out) {
         this.sandbox = sandbox;
         this.out = out;
     }
@@ -37,7 +37,7 @@ final class DemoScenario {
                 .user("ben", "Ben-Passw0rd!")
                 .start()) {
             out.println("      sandbox at " + sandbox.graphqlEndpoint() + " (127.0.0.1, no AWS account)");
-            new DemoScenario(sandbox, out).walk();
+            new ShopScenario(sandbox, out).walk();
         }
     }
 
@@ -71,7 +71,7 @@ final class DemoScenario {
         for (String[] customer : new String[][] {{"ana", ana}, {"ben", ben}}) {
             call("Authorization", customer[1],
                     "mutation($input: CreateOrderInput!) { createOrder(input: $input) { customerId status } }",
-                    Map.of("input", Map.of("customerId", customer[0])));
+                    Map.of("input", Map.of("customerId", customer[0], "total", 20.5)));
         }
         JsonNode anasOrders = call("Authorization", ana, "{ listOrders { items { customerId status owner } } }",
                 Map.of()).path("listOrders").path("items");
