@@ -99,6 +99,7 @@ public final class Sandbox implements AutoCloseable {
 
         PlanResolvers.Builder runtime = PlanResolvers.builder(data).clock(clock);
         userPool.ifPresent(pool -> runtime.env(ResolverNames.USER_POOL_ISSUER_ENV, pool.issuer()));
+        builder.userModules.forEach(runtime::userModule);
         this.resolvers = runtime.build();
 
         AuthMode defaultMode = switch (plan.defaultAuthorizationMode().orElseThrow()) {
@@ -277,6 +278,7 @@ public final class Sandbox implements AutoCloseable {
         private Consumer<String> log = line -> System.out.println("[sandbox] " + line);
         private Optional<PrintStream> banner = Optional.of(System.out);
         private final List<SeedUser> users = new ArrayList<>();
+        private final java.util.Map<String, String> userModules = new java.util.LinkedHashMap<>();
         private Duration keepAliveInterval = Duration.ofSeconds(30);
         private int realtimeQueueCapacity = 1000;
 
@@ -378,6 +380,12 @@ public final class Sandbox implements AutoCloseable {
                 throw new IllegalArgumentException("realtimeQueueCapacity must be positive; got " + messages);
             }
             this.realtimeQueueCapacity = messages;
+            return this;
+        }
+
+        /** The text of a custom JS handler the definition names by its entry path ({@code customHandler(entry)}). */
+        public Builder userModule(String entry, String source) {
+            userModules.put(Objects.requireNonNull(entry, "entry"), Objects.requireNonNull(source, "source"));
             return this;
         }
 

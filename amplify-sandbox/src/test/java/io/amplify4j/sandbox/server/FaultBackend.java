@@ -29,7 +29,8 @@ package io.amplify4j.sandbox.server;
  * | D16 | Lambda faults                                           | branch sbx-functions
  * | D17 | 1,000 subscribers, 100 events/s, a slow consumer        | SubscriptionFloodTest, RealtimeFlowControlTest
  *
- * Per-subscriber field redaction (section 2 #6): SubscriptionRedactionOverWebSocketTest.
+ * Per-subscriber field redaction (section 2 #6): SubscriptionRedactionOverWebSocketTest. Subscription invalidation
+ * (extensions.setSubscriptionInvalidationFilter / invalidateSubscriptions): SubscriptionInvalidationOverWebSocketTest.
  */
 
 import io.amplify4j.dsl.AuthGroup;

@@ -85,6 +85,7 @@ public final class GraphQLService {
 
     private static final String CALLER = "amplify4j.caller";
     private static final String OPERATION = "amplify4j.operation";
+    private static final String INVALIDATIONS = "amplify4j.invalidations";
 
     private final PlanResolvers resolvers;
     private final AuthMode defaultMode;
@@ -94,6 +95,7 @@ public final class GraphQLService {
     private final Map<String, List<String>> subscriptionsByMutation;
     private final RequestLimits limits;
     private volatile MutationListener mutationListener = (field, payload) -> {};
+    private volatile InvalidationListener invalidationListener = (field, payload) -> {};
 
     /**
      * The limits AppSync lets an API configure, applied before anything runs for a request.
@@ -168,6 +170,20 @@ public final class GraphQLService {
         void mutated(String mutationField, Map<String, Object> payload);
     }
 
+    /**
+     * Told of every {@code extensions.invalidateSubscriptions({subscriptionField, payload})} a mutation's resolver
+     * made, once the mutation has run.
+     */
+    @FunctionalInterface
+    public interface InvalidationListener {
+        void invalidate(String subscriptionField, Map<String, Object> payload);
+    }
+
+    /** Where subscription invalidations go (the real-time endpoint); nowhere by default. */
+    public void onInvalidation(InvalidationListener listener) {
+        this.invalidationListener = Objects.requireNonNull(listener, "listener");
+    }
+
     /** Where the results of mutations go (the real-time endpoint); nowhere by default. */
     public void onMutation(MutationListener listener) {
         this.mutationListener = Objects.requireNonNull(listener, "listener");
@@ -213,7 +229,8 @@ public final class GraphQLService {
      * document's fragments, to shape events), and the filter its resolver set (empty: every event).
      */
     public record Subscription(String fieldName, Map<String, Object> arguments, Field field,
-            Map<String, graphql.language.FragmentDefinition> fragments, Optional<Map<String, Object>> filter) {}
+            Map<String, graphql.language.FragmentDefinition> fragments, Optional<Map<String, Object>> filter,
+            Optional<Map<String, Object>> invalidationFilter) {}
 
     /** The outcome of {@link #subscribe}: a subscription, or AppSync-shaped errors. */
     public record SubscribeOutcome(Optional<Subscription> subscription, List<Map<String, Object>> errors) {}
@@ -301,6 +318,7 @@ public final class GraphQLService {
             return failed(List.of(subscriptionError("ValidationError", message)));
         }
         Optional<Map<String, Object>> filter = Optional.empty();
+        Optional<Map<String, Object>> invalidationFilter = Optional.empty();
         if (resolvers.hasResolver("Subscription", field.getName())) {
             List<String> selectionList = new ArrayList<>();
             selectionList(field.getSelectionSet(), fragments, "", selectionList);
@@ -322,9 +340,10 @@ public final class GraphQLService {
                 return failed(errors);
             }
             filter = result.extensions().subscriptionFilter();
+            invalidationFilter = result.extensions().subscriptionInvalidationFilter();
         }
         return new SubscribeOutcome(Optional.of(new Subscription(field.getName(), arguments, field,
-                Map.copyOf(fragments), filter)), List.of());
+                Map.copyOf(fragments), filter, invalidationFilter)), List.of());
     }
 
     /** The deepest field nesting of a selection (a root field alone is 1), fragments expanded. */
@@ -459,7 +478,8 @@ public final class GraphQLService {
                 .query(request.query())
                 .variables(request.variables())
                 .graphQLContext(Map.of(CALLER, caller, graphql.introspection.Introspection.INTROSPECTION_DISABLED,
-                        !limits.introspection()));
+                        !limits.introspection(), INVALIDATIONS,
+                        new java.util.concurrent.ConcurrentLinkedQueue<Map<String, Object>>()));
         request.operationName().ifPresent(builder::operationName);
         ExecutionInput input = builder.build();
         GraphQLContext context = input.getGraphQLContext();
@@ -493,8 +513,24 @@ public final class GraphQLService {
         if (!requestErrors && operation != null
                 && operation.getOperation() == OperationDefinition.Operation.MUTATION) {
             publish(operation, result.getData());
+            java.util.Queue<Map<String, Object>> invalidations = context.get(INVALIDATIONS);
+            for (Map<String, Object> invalidation : invalidations) {
+                invalidate(invalidation);
+            }
         }
         return new Outcome(requestErrors, body, description, errorTypes);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void invalidate(Map<String, Object> invalidation) {
+        if (invalidation.get("subscriptionField") instanceof String field
+                && invalidation.get("payload") instanceof Map<?, ?> payload) {
+            try {
+                invalidationListener.invalidate(field, (Map<String, Object>) payload);
+            } catch (RuntimeException e) {
+                internalErrors.accept(e);
+            }
+        }
     }
 
     /** Hands each root mutation field's non-null object result, as the mutation selected it, to the listener. */
@@ -641,6 +677,10 @@ public final class GraphQLService {
         ResolverInfo info = new ResolverInfo(fieldName, typeName, env.getVariables(), selectionSetList(env),
                 selectionSetGraphQL(env));
         ResolverResult result = resolvers.execute(info, env.getArguments(), root ? null : env.getSource(), caller);
+        if (typeName.equals("Mutation") && !result.extensions().invalidations().isEmpty()) {
+            java.util.Queue<Map<String, Object>> invalidations = env.getGraphQlContext().get(INVALIDATIONS);
+            invalidations.addAll(result.extensions().invalidations());
+        }
         if (result.errors().isEmpty()) {
             return result.data();
         }

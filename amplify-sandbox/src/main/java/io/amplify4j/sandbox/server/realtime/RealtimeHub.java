@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -94,6 +95,7 @@ public final class RealtimeHub implements AutoCloseable {
         long period = Math.max(1, keepAliveInterval.toMillis());
         keepAlive.scheduleAtFixedRate(this::keepAlive, period, period, TimeUnit.MILLISECONDS);
         graphQL.onMutation(this::publish);
+        graphQL.onInvalidation(this::invalidate);
     }
 
     /**
@@ -172,6 +174,29 @@ public final class RealtimeHub implements AutoCloseable {
                     + " ended: credential no longer valid");
             subscriber.connection().error(subscriber.id(), "UnauthorizedException",
                     "The subscription's authorization is no longer valid.");
+        }
+    }
+
+    /**
+     * AppSync's subscription invalidation: every live subscription of {@code subscriptionField} whose resolver set
+     * an invalidation filter ({@code extensions.setSubscriptionInvalidationFilter}) that matches the mutation's
+     * {@code payload} is ended, and its subscriber gets {@code complete} for it, as AppSync sends. Each call of
+     * {@code extensions.invalidateSubscriptions} in a mutation counts (AppSync has been reported to keep only the
+     * last, aws-appsync-community#223).
+     */
+    void invalidate(String subscriptionField, Map<String, Object> payload) {
+        Set<Live> subscribers = live.get(subscriptionField);
+        if (subscribers == null) {
+            return;
+        }
+        for (Live subscriber : subscribers) {
+            Optional<Map<String, Object>> filter = subscriber.subscription().invalidationFilter();
+            if (filter.isPresent() && SubscriptionFilter.matches(filter.get(), payload)
+                    && subscriber.connection().end(subscriber)) {
+                log.accept("WS subscription id=" + subscriber.id() + " caller=" + describe(subscriber.caller())
+                        + " invalidated");
+                subscriber.connection().send(write(Map.of("type", "complete", "id", subscriber.id())));
+            }
         }
     }
 
