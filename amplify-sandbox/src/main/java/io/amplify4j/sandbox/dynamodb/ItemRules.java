@@ -7,6 +7,9 @@ import java.util.Map;
 final class ItemRules {
     static final String KEY_SCHEMA_MISMATCH = "The provided key element does not match the schema";
     static final String ITEM_TOO_LARGE = "Item size has exceeded the maximum allowed size";
+    /** DynamoDB's limits on key values: 2,048 bytes for a partition key, 1,024 for a sort key. */
+    static final int MAX_PARTITION_KEY_BYTES = 2048;
+    static final int MAX_SORT_KEY_BYTES = 1024;
 
     private ItemRules() {}
 
@@ -22,6 +25,7 @@ final class ItemRules {
                 throw DynamoDbError.validation(KEY_SCHEMA_MISMATCH);
             }
             checkNotEmpty(attribute.name(), value);
+            checkKeySize(table, attribute, value);
             ordered.put(attribute.name(), value);
         }
         return ordered;
@@ -40,6 +44,7 @@ final class ItemRules {
                         + attribute.name() + " expected: " + attribute.type() + " actual: " + value.type());
             }
             checkNotEmpty(attribute.name(), value);
+            checkKeySize(table, attribute, value);
         }
         for (GlobalSecondaryIndex index : table.globalSecondaryIndexes()) {
             checkIndexKey(index, index.partitionKey(), item);
@@ -66,6 +71,19 @@ final class ItemRules {
                     + " secondary index key is not supported. The AttributeValue for a key attribute cannot contain"
                     + " an empty " + (value instanceof AttributeValue.S ? "string" : "binary") + " value. IndexName: "
                     + index.name() + ", IndexKey: " + attribute.name());
+        }
+    }
+
+    private static void checkKeySize(TableDefinition table, KeyAttribute attribute, AttributeValue value) {
+        long size = AttributeValues.valueSize(value);
+        if (attribute.name().equals(table.partitionKey().name())) {
+            if (size > MAX_PARTITION_KEY_BYTES) {
+                throw DynamoDbError.validation("One or more parameter values were invalid: Size of hashkey has"
+                        + " exceeded the maximum size limit of " + MAX_PARTITION_KEY_BYTES + " bytes");
+            }
+        } else if (size > MAX_SORT_KEY_BYTES) {
+            throw DynamoDbError.validation("One or more parameter values were invalid: Aggregated size of all range"
+                    + " keys has exceeded the size limit of " + MAX_SORT_KEY_BYTES + " bytes");
         }
     }
 

@@ -114,6 +114,33 @@ public final class ResolverEngine implements AutoCloseable {
         sources.put(path, Source.newBuilder("js", source, path).mimeType(MODULE_MIME).buildLiteral());
     }
 
+    /**
+     * Makes a guest context and loads every module into it before any request needs it, so the first request does
+     * not pay for both (seconds on a cold JVM). Meant for a background thread at start; a failure here only means
+     * the first request does the work itself.
+     */
+    public void warmUp() {
+        if (closed) {
+            return;
+        }
+        GuestContext guest = borrow();
+        try {
+            for (Source source : List.copyOf(sources.values())) {
+                if (!guest.exports.containsKey(source)) {
+                    guest.exports.put(source, guest.context.eval(source));
+                }
+            }
+        } catch (RuntimeException e) {
+            guest.broken = true;
+        } finally {
+            try {
+                release(guest);
+            } catch (RuntimeException e) {
+                // closed meanwhile: nothing to keep
+            }
+        }
+    }
+
     /** How many guest contexts this engine has created so far (for tests and benchmarks of the pool). */
     public int contextsCreated() {
         return contextsCreated.get();

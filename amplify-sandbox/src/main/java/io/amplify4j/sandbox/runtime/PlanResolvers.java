@@ -37,12 +37,20 @@ public final class PlanResolvers implements AutoCloseable {
     private final DynamoDbStore store;
     private final ResolverEngine engine;
     private final Map<String, Pipeline> pipelines = new HashMap<>();
+    /** Model name → a pipeline running only the model's read field rules (its response filter) over one item. */
+    private final Map<String, Pipeline> redactions = new HashMap<>();
     private final Map<String, String> env;
+    /**
+     * Bounds the pipelines running at once to the guest contexts the engine keeps: past that, each extra concurrent
+     * request would make (and then drop) a GraalJS context of its own, which costs far more than waiting its turn.
+     */
+    private final java.util.concurrent.Semaphore running;
 
     private PlanResolvers(Builder builder) {
         this.data = builder.data;
         this.store = builder.store;
         this.env = Map.copyOf(builder.env);
+        this.running = new java.util.concurrent.Semaphore(builder.maxConcurrentPipelines, true);
         data.tables().forEach(table -> {
             if (store.table(table.tableName()).isEmpty()) {
                 store.createTable(Tables.definitionOf(table));
@@ -59,10 +67,9 @@ public final class PlanResolvers implements AutoCloseable {
             dataSources.put(plan.name(), Objects.requireNonNull(builder.wrapper.apply(plan, dataSource),
                     "the data source wrapper returned null for " + plan.name()));
         }
-        ResolverEngine.Builder engineBuilder = ResolverEngine.builder();
+        ResolverEngine.Builder engineBuilder = ResolverEngine.builder().maxIdleContexts(builder.maxConcurrentPipelines);
         builder.clock.ifPresent(engineBuilder::clock);
         builder.random.ifPresent(engineBuilder::random);
-        builder.maxIdleContexts.ifPresent(engineBuilder::maxIdleContexts);
         for (ResolverPlan resolver : data.resolvers()) {
             String resolverPath = ResolverNames.resolverModulePath(resolver.typeName(), resolver.fieldName());
             engineBuilder.module(resolverPath, resolver.code());
@@ -74,6 +81,18 @@ public final class PlanResolvers implements AutoCloseable {
                         Objects.requireNonNull(dataSources.get(function.dataSource()), function.dataSource()));
             }
             pipelines.put(resolver.coordinate(), Pipeline.of(resolverPath, functions));
+        }
+        engineBuilder.module(REDACT_MODULE, REDACT_RESOLVER);
+        for (io.amplify4j.plan.ModelPlan model : data.models()) {
+            model.operation(io.amplify4j.plan.ModelOperationKind.GET)
+                    .flatMap(get -> data.resolver("Query", get))
+                    .flatMap(get -> get.functions().stream()
+                            .filter(f -> f.role() == PipelineFunctionPlan.Role.FILTER)
+                            .findFirst()
+                            .map(filter -> new PipelineFunction(filter.name(),
+                                    ResolverNames.functionModulePath(get.typeName(), get.fieldName(), filter.name()),
+                                    new NoneDataSource())))
+                    .ifPresent(filter -> redactions.put(model.name(), Pipeline.of(REDACT_MODULE, filter)));
         }
         this.engine = engineBuilder.build();
     }
@@ -99,6 +118,56 @@ public final class PlanResolvers implements AutoCloseable {
             throw new DataSourceException("Lambda:Unhandled", "Function `" + function
                     + "` is not available in this sandbox.");
         };
+    }
+
+    /** The resolver around a redaction: the item comes in as {@code ctx.source} and goes out as redacted. */
+    private static final String REDACT_MODULE = "amplify4j/redact.js";
+    private static final String REDACT_RESOLVER = """
+            export function request(ctx) {
+              return ctx.source;
+            }
+
+            export function response(ctx) {
+              return ctx.prev.result;
+            }
+            """;
+
+    /**
+     * An item of {@code typeName} as {@code caller} may read it: the fields the model's field-level read rules deny
+     * the caller are null. It runs the plan's own response filter of the model's get query (the code that redacts
+     * query results), so a subscriber's event is redacted exactly as that subscriber's query would be. Items of
+     * types without field-level rules come back unchanged.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> redactFor(String typeName, Map<String, Object> item, Caller caller) {
+        Pipeline redaction = redactions.get(typeName);
+        if (redaction == null || item == null) {
+            return item;
+        }
+        RequestContext.Builder request = RequestContext.builder(ResolverInfo.of(typeName, "redact"))
+                .arguments(Map.of())
+                .env(env)
+                .source(item);
+        if (caller.identity().isPresent()) {
+            request.identity(caller.authMode(), caller.identity().get());
+        } else {
+            request.apiKey();
+        }
+        ResolverResult result = run(redaction, request.build());
+        return result.data() instanceof Map<?, ?> redacted ? (Map<String, Object>) redacted : null;
+    }
+
+    /**
+     * Loads the resolver modules into a warm guest context ahead of the first request (see
+     * {@link ResolverEngine#warmUp()}); for a background thread at start.
+     */
+    public void warmUp() {
+        engine.warmUp();
+    }
+
+    /** True when items of {@code typeName} have field-level read rules that {@link #redactFor} applies. */
+    public boolean redacts(String typeName) {
+        return redactions.containsKey(typeName);
     }
 
     /** Starts a runtime for {@code data}. */
@@ -158,7 +227,16 @@ public final class PlanResolvers implements AutoCloseable {
         } else {
             request.apiKey();
         }
-        return engine.execute(pipeline, request.build());
+        return run(pipeline, request.build());
+    }
+
+    private ResolverResult run(Pipeline pipeline, RequestContext request) {
+        running.acquireUninterruptibly();
+        try {
+            return engine.execute(pipeline, request);
+        } finally {
+            running.release();
+        }
     }
 
     @Override
@@ -176,7 +254,7 @@ public final class PlanResolvers implements AutoCloseable {
         private Optional<Clock> clock = Optional.empty();
         private Optional<RandomGenerator> random = Optional.empty();
         private BiFunction<DataSourcePlan, DataSource, DataSource> wrapper = (plan, dataSource) -> dataSource;
-        private Optional<Integer> maxIdleContexts = Optional.empty();
+        private int maxConcurrentPipelines = Math.max(2, Runtime.getRuntime().availableProcessors());
 
         private Builder(DataPlan data) {
             this.data = Objects.requireNonNull(data, "data");
@@ -229,12 +307,14 @@ public final class PlanResolvers implements AutoCloseable {
         }
 
         /**
-         * How many idle GraalJS contexts the engine keeps for reuse (the engine's default: the number of cores).
-         * Raise it when requests spend time waiting (a data directory's disk flushes), so that concurrent requests
-         * reuse contexts rather than make new ones.
+         * The most pipelines run at once (others wait their turn, first come first served), which is also how many
+         * GraalJS contexts are kept warm; the number of cores (at least 2) by default.
          */
-        public Builder maxIdleContexts(int contexts) {
-            this.maxIdleContexts = Optional.of(contexts);
+        public Builder maxConcurrentPipelines(int pipelines) {
+            if (pipelines < 1) {
+                throw new IllegalArgumentException("maxConcurrentPipelines must be positive; got " + pipelines);
+            }
+            this.maxConcurrentPipelines = pipelines;
             return this;
         }
 

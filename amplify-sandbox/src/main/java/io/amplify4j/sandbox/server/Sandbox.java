@@ -167,7 +167,7 @@ public final class Sandbox implements AutoCloseable {
         this.userPool = auth.map(a -> new LocalUserPool(baseUri.toString(), clock, a.passwordPolicy().minLength(),
                 saved.userPool()));
         Optional<TokenVerifier> verifier = userPool.map(pool ->
-                new TokenVerifier(pool.jwks(), pool.issuer(), pool.clientId(), clock));
+                new TokenVerifier(pool::jwks, pool.issuer(), pool.clientId(), clock));
         dataDirectory.ifPresent(dir -> dir.keep(userPool, apiKeys));
         progress.done("auth", (System.nanoTime() - authStarted) / 1_000_000, describeAuth(saved));
 
@@ -191,7 +191,7 @@ public final class Sandbox implements AutoCloseable {
         PlanResolvers.Builder runtime = PlanResolvers.builder(data).clock(clock);
         persistentTables.ifPresent(tables -> runtime.store(new DynamoDbStore(tables))
                 // writes wait for a disk flush while holding a context: keep enough for concurrent writers
-                .maxIdleContexts(PERSISTENT_IDLE_CONTEXTS));
+                .maxConcurrentPipelines(PERSISTENT_IDLE_CONTEXTS));
         userPool.ifPresent(pool -> runtime.env(ResolverNames.USER_POOL_ISSUER_ENV, pool.issuer()));
         identityPool.ifPresent(pool -> runtime.env(ResolverNames.IDENTITY_POOL_ID_ENV, pool.poolId()));
         for (EnvironmentVariablePlan variable : data.environment()) {
@@ -229,7 +229,9 @@ public final class Sandbox implements AutoCloseable {
             case OIDC -> AuthMode.OIDC;
             case LAMBDA -> AuthMode.LAMBDA;
         };
-        GraphQLService graphQL = new GraphQLService(data.schema(), resolvers, defaultMode, builder.queryDepthLimit,
+        GraphQLService graphQL = new GraphQLService(data.schema(), resolvers, defaultMode,
+                new GraphQLService.RequestLimits(builder.queryDepthLimit, builder.resolverCountLimit,
+                        builder.introspection),
                 this::internalError);
         Authenticator authenticator = new Authenticator(apiKeys, verifier, functions.oidc(), functions.authorizer());
         this.realtime = new RealtimeHub(graphQL, authenticator, builder.keepAliveInterval, builder.realtimeQueueCapacity,
@@ -245,6 +247,11 @@ public final class Sandbox implements AutoCloseable {
                 builder.requestErrorStatus, log));
         server.setHandler(realtime.handler(server, new Handler.Sequence(handlers), builder.maxRequestBytes));
         long serverStarted = System.nanoTime();
+        // Loading the resolver modules takes seconds on a cold JVM: start it now, beside Jetty's start and the
+        // first client's connection, instead of inside the first request.
+        Thread warmUp = new Thread(resolvers::warmUp, "amplify4j-sandbox-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         try {
             server.start();
         } catch (Exception e) {
@@ -552,6 +559,8 @@ public final class Sandbox implements AutoCloseable {
         private int port = 0;
         private Clock clock = Clock.systemUTC();
         private int queryDepthLimit = DEFAULT_QUERY_DEPTH_LIMIT;
+        private int resolverCountLimit = GraphQLService.RequestLimits.MAX_RESOLVERS;
+        private boolean introspection = true;
         private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
         private int requestErrorStatus = 400;
         private Consumer<String> log = line -> System.out.println("[sandbox] " + line);
@@ -597,6 +606,26 @@ public final class Sandbox implements AutoCloseable {
                 throw new IllegalArgumentException("queryDepthLimit must be 1 to 75 (AppSync's range); got " + levels);
             }
             this.queryDepthLimit = levels;
+            return this;
+        }
+
+        /**
+         * AppSync's {@code resolverCountLimit}: the most fields with a resolver one operation may select, counting
+         * every alias and fragment use; 1 to 10,000, AppSync's default 10,000. A request over it is refused before
+         * any resolver runs.
+         */
+        public Builder resolverCountLimit(int resolvers) {
+            if (resolvers < 1 || resolvers > GraphQLService.RequestLimits.MAX_RESOLVERS) {
+                throw new IllegalArgumentException("resolverCountLimit must be 1 to 10000 (AppSync's range); got "
+                        + resolvers);
+            }
+            this.resolverCountLimit = resolvers;
+            return this;
+        }
+
+        /** AppSync's {@code introspectionConfig}: false refuses {@code __schema} and {@code __type} queries. */
+        public Builder introspection(boolean enabled) {
+            this.introspection = enabled;
             return this;
         }
 

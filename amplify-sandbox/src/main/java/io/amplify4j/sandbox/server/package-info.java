@@ -21,5 +21,14 @@
  * {@code MalformedMessage} (not JSON, no id, a bad {@code payload.data}), {@code UnsupportedOperation} (unknown
  * message types, non-subscription operations), {@code ValidationError} for invalid subscription documents, the
  * 30 s keep-alive period, and closing (1013) a connection whose outgoing queue overflows.
+ *
+ * <p>Limits, as AppSync lets an API configure them: {@code queryDepthLimit} (HTTP queries and subscription
+ * documents at {@code start}), {@code resolverCountLimit} (counted before execution, aliases and fragment uses
+ * included, so an alias bomb runs nothing), introspection on or off, the request body cap (413), DynamoDB's item
+ * (400 KB) and key (2,048 B / 1,024 B) sizes, and AppSync's 240 KB subscription payload quota. Also chosen by us:
+ * an event over that quota is not delivered and its subscriber gets an {@code error} with
+ * {@code PayloadTooLargeException} (the subscription stays); a subscription whose API key is deleted or expires,
+ * or whose token expires, ends with an {@code UnauthorizedException} {@code error} at its next event or keep-alive
+ * tick; fields a subscriber may not read arrive as null, decided per subscriber at delivery.
  */
 package io.amplify4j.sandbox.server;

@@ -47,6 +47,30 @@ public final class Authenticator {
         this.lambda = lambda;
     }
 
+
+    /**
+     * True while a caller this authenticator admitted earlier (a live subscription's) would still be admitted: its API
+     * key neither expired nor deleted, its token not expired. Cheap: no signature is checked again.
+     *
+     * @param apiKeyHeader the {@code x-api-key} the caller presented, for API key callers
+     */
+    public boolean stillValid(Caller caller, String apiKeyHeader) {
+        return switch (caller.authMode()) {
+            case API_KEY -> apiKeys.isPresent() && apiKeys.get().isValid(apiKeyHeader == null ? null
+                    : apiKeyHeader.strip());
+            case USER_POOL -> userPool.isPresent() && caller.identity()
+                    .map(identity -> identity.get("claims") instanceof Map<?, ?> claims
+                            ? userPool.get().unexpired(stringKeys(claims)) : false)
+                    .orElse(false);
+            default -> true;
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        return (Map<String, Object>) map;
+    }
+
     /** The caller, or why the request is refused, when nothing is known of the request beyond its headers. */
     public Caller authenticate(String apiKeyHeader, String authorizationHeader) throws AuthenticationException {
         return authenticate(apiKeyHeader, authorizationHeader, AuthorizerRequest::empty);

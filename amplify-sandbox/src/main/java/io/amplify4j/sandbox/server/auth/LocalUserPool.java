@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * and an access token shaped like Cognito's (RS256, {@code kid}, {@code iss}, {@code aud} or {@code client_id},
  * {@code token_use}, {@code exp}, {@code iat}, {@code auth_time}, {@code sub}, {@code cognito:username},
  * {@code cognito:groups}, {@code jti}). Each pool makes a fresh RSA key pair; {@link #jwks()} is its public half.
+ * The signing key can be rotated and old keys retired, to exercise verifiers the way a key rotation would.
  *
  * <p>Thread-safe.
  */
@@ -46,8 +47,10 @@ public final class LocalUserPool {
     private final String issuer;
     private final Clock clock;
     private final int minPasswordLength;
-    private final RSAKey key;
-    private final JWSSigner signer;
+    /** The key new tokens are signed with; replaced by {@link #rotateSigningKey()}. */
+    private volatile SigningKey signing;
+    /** The keys {@link #jwks()} publishes, newest last: the signing key and the rotated-out ones not yet retired. */
+    private final List<RSAKey> published = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
     private final Map<String, User> users = new ConcurrentHashMap<>();
     private volatile Triggers triggers = Triggers.NONE;
@@ -73,17 +76,42 @@ public final class LocalUserPool {
         this.clientId = saved.map(Saved::clientId).orElseGet(() ->
                 randomText(26, "abcdefghijklmnopqrstuvwxyz0123456789"));
         this.issuer = issuerBase + "/" + poolId;
+        if (saved.isPresent()) {
+            try {
+                RSAKey key = RSAKey.parse(saved.get().signingKey());
+                published.add(key.toPublicJWK());
+                signing = new SigningKey(key, new RSASSASigner(key));
+            } catch (JOSEException | java.text.ParseException e) {
+                throw new IllegalStateException("Cannot read the saved user pool's RSA key pair", e);
+            }
+            saved.get().users().forEach(user -> users.put(user.username(), user));
+        } else {
+            rotateSigningKey();
+        }
+    }
+
+    private record SigningKey(RSAKey key, JWSSigner signer) {}
+
+    /**
+     * Makes a new RSA key pair (a new {@code kid}) and signs every later token with it, as a pool whose signing key
+     * is rotated. The previous keys stay in {@link #jwks()}, so tokens issued before keep verifying until they
+     * expire or their key is {@linkplain #retireKey retired}.
+     *
+     * @return the new key's {@code kid}
+     */
+    public synchronized String rotateSigningKey() {
         try {
-            this.key = saved.isPresent() ? RSAKey.parse(saved.get().signingKey()) : new RSAKeyGenerator(2048)
+            RSAKey key = new RSAKeyGenerator(2048)
                     .keyID(UUID.randomUUID().toString())
                     .keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.RS256)
                     .generate();
-            this.signer = new RSASSASigner(key);
-        } catch (JOSEException | java.text.ParseException e) {
-            throw new IllegalStateException("Cannot make or read the user pool's RSA key pair", e);
+            published.add(key.toPublicJWK());
+            signing = new SigningKey(key, new RSASSASigner(key));
+            return key.getKeyID();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot make the user pool's RSA key pair", e);
         }
-        saved.ifPresent(s -> s.users().forEach(user -> users.put(user.username(), user)));
     }
 
     /**
@@ -103,7 +131,7 @@ public final class LocalUserPool {
     public Saved saved() {
         List<User> all = new java.util.ArrayList<>(users.values());
         all.sort(java.util.Comparator.comparing(User::username));
-        return new Saved(poolId, clientId, key.toJSONString(), all);
+        return new Saved(poolId, clientId, signing.key().toJSONString(), all);
     }
 
     /**
@@ -112,6 +140,22 @@ public final class LocalUserPool {
      */
     public void onChange(Consumer<LocalUserPool> listener) {
         this.changeListener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Withdraws a published key: tokens carrying its {@code kid} no longer verify. The current signing key cannot be
+     * retired (rotate first).
+     */
+    public synchronized void retireKey(String kid) {
+        if (signing.key().getKeyID().equals(kid)) {
+            throw new IllegalArgumentException("Key " + kid + " signs new tokens; rotate before retiring it.");
+        }
+        published.removeIf(key -> key.getKeyID().equals(kid));
+    }
+
+    /** The {@code kid} new tokens carry. */
+    public String signingKeyId() {
+        return signing.key().getKeyID();
     }
 
     /** A user of the pool. */
@@ -208,7 +252,7 @@ public final class LocalUserPool {
 
     /** The public key set, as served at {@code /.well-known/jwks.json}. */
     public JWKSet jwks() {
-        return new JWKSet(key.toPublicJWK());
+        return new JWKSet(List.<com.nimbusds.jose.jwk.JWK>copyOf(published));
     }
 
     /**
@@ -275,9 +319,11 @@ public final class LocalUserPool {
 
     /** Signs a claims set with the pool's key: what every token of the pool is. */
     public String sign(JWTClaimsSet claims) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        SigningKey current = signing;
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(current.key().getKeyID())
+                .build(), claims);
         try {
-            jwt.sign(signer);
+            jwt.sign(current.signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign a token", e);
         }

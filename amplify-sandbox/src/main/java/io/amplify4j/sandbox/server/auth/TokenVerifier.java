@@ -3,7 +3,7 @@ package io.amplify4j.sandbox.server.auth;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Verifies a user pool token completely, as AppSync and Cognito's guidance require: a signed JWS (never
@@ -36,10 +37,24 @@ import java.util.Set;
 public final class TokenVerifier {
     /** The clock skew tolerated on {@code exp}, {@code nbf} and {@code iat}. */
     public static final int MAX_CLOCK_SKEW_SECONDS = 60;
+    private static final int MAX_REMEMBERED = 10_000;
 
     private final String issuer;
     private final ClaimsRule rule;
+    private final Clock clock;
+    /** The user pool's key set, read afresh for every token; empty for OIDC, whose keys are fetched by URL. */
+    private final Optional<Supplier<JWKSet>> publicKeys;
+    private final DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier;
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    /**
+     * Tokens whose signature (an RSA verification, a tenth of a simple request's time) was already checked: clients
+     * send the same token for an hour. A remembered token is still held to the clock and to its key being
+     * published, every time. Bounded: emptied at {@value #MAX_REMEMBERED} tokens. Only for the user pool, whose key
+     * set is known locally.
+     */
+    private final Map<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Verified(String kid, JWTClaimsSet claims) {}
 
     /** What a verified token must also satisfy beyond signature, issuer and times: audience, token use, ages. */
     @FunctionalInterface
@@ -47,17 +62,28 @@ public final class TokenVerifier {
         boolean admits(JWTClaimsSet claims);
     }
 
-    /** A verifier for the local user pool's tokens: {@code token_use} {@code id} or {@code access}. */
+    /** A verifier for the local user pool's tokens ({@code token_use} {@code id} or {@code access}) with fixed keys. */
     public TokenVerifier(JWKSet publicKeys, String issuer, String clientId, Clock clock) {
-        this(new ImmutableJWKSet<>(publicKeys.toPublicJWKSet()), issuer, Set.of("sub", "exp", "iat", "token_use"),
-                userPoolRule(Objects.requireNonNull(clientId, "clientId")), clock);
+        this(fixed(publicKeys), issuer, clientId, clock);
     }
 
-    private TokenVerifier(JWKSource<SecurityContext> keys, String issuer, Set<String> requiredClaims,
-            ClaimsRule rule, Clock clock) {
+    /**
+     * A verifier for the local user pool's tokens that reads the key set afresh for every token, so a rotated key (a
+     * new {@code kid}) verifies as soon as the pool publishes it and a retired one stops verifying. When the key set
+     * cannot be had (the supplier fails or returns null), every token is refused: verification fails closed.
+     */
+    public TokenVerifier(Supplier<JWKSet> publicKeys, String issuer, String clientId, Clock clock) {
+        this(suppliedKeys(Objects.requireNonNull(publicKeys, "publicKeys")), Optional.of(publicKeys), issuer,
+                Set.of("sub", "exp", "iat", "token_use"), userPoolRule(Objects.requireNonNull(clientId, "clientId")),
+                clock);
+    }
+
+    private TokenVerifier(JWKSource<SecurityContext> keys, Optional<Supplier<JWKSet>> publicKeys, String issuer,
+            Set<String> requiredClaims, ClaimsRule rule, Clock clock) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
-        Objects.requireNonNull(clock, "clock");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.rule = rule;
+        this.publicKeys = publicKeys;
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
                 null,
@@ -71,6 +97,27 @@ public final class TokenVerifier {
         };
         claims.setMaxClockSkew(MAX_CLOCK_SKEW_SECONDS);
         processor.setJWTClaimsSetVerifier(claims);
+        this.claimsVerifier = claims;
+    }
+
+    private static Supplier<JWKSet> fixed(JWKSet publicKeys) {
+        JWKSet publicOnly = publicKeys.toPublicJWKSet();
+        return () -> publicOnly;
+    }
+
+    private static JWKSource<SecurityContext> suppliedKeys(Supplier<JWKSet> publicKeys) {
+        return (selector, context) -> {
+            JWKSet current;
+            try {
+                current = publicKeys.get();
+            } catch (RuntimeException e) {
+                throw new KeySourceException("The key set is not available", e);
+            }
+            if (current == null) {
+                throw new KeySourceException("The key set is not available");
+            }
+            return selector.select(current.toPublicJWKSet());
+        };
     }
 
     /**
@@ -111,7 +158,7 @@ public final class TokenVerifier {
             }
             return true;
         };
-        return new TokenVerifier(keys, issuer, Set.of("sub", "exp", "iat"), rule, clock);
+        return new TokenVerifier(keys, Optional.empty(), issuer, Set.of("sub", "exp", "iat"), rule, clock);
     }
 
     private static ClaimsRule userPoolRule(String clientId) {
@@ -133,8 +180,40 @@ public final class TokenVerifier {
         return issuer;
     }
 
+    /**
+     * True while claims {@link #verify} returned are still within their {@code exp} (plus the skew): what a
+     * long-lived subscription is checked against, without verifying the signature again.
+     */
+    public boolean unexpired(Map<String, Object> claims) {
+        Object exp = claims.get("exp");
+        if (!(exp instanceof Number seconds)) {
+            return false;
+        }
+        return clock.instant().getEpochSecond() <= seconds.longValue() + MAX_CLOCK_SKEW_SECONDS;
+    }
+
     /** The verified token's claims as plain JSON values (dates as epoch seconds). */
     public Map<String, Object> verify(String token) throws AuthenticationException {
+        Verified known = publicKeys.isPresent() ? verified.get(token) : null;
+        if (known != null) {
+            // The signature, issuer and audience of this exact text were checked; what can change since is the
+            // time and whether its key is still published.
+            try {
+                JWKSet keys = publicKeys.get().get();
+                if (keys != null && keys.getKeyByKeyId(known.kid()) != null) {
+                    claimsVerifier.verify(known.claims(), null);
+                    return known.claims().toJSONObject();
+                }
+            } catch (BadJOSEException e) {
+                verified.remove(token);
+                String reason = String.valueOf(e.getMessage());
+                throw new AuthenticationException(reason.contains("Expired JWT")
+                        ? "Token has expired." : "Valid authorization header not provided.");
+            } catch (RuntimeException e) {
+                // the key set is unavailable: fall through to the full check, which refuses
+            }
+            verified.remove(token);
+        }
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(token);
@@ -156,6 +235,12 @@ public final class TokenVerifier {
         }
         if (!rule.admits(claims)) {
             throw new AuthenticationException("Valid authorization header not provided.");
+        }
+        if (publicKeys.isPresent()) {
+            if (verified.size() >= MAX_REMEMBERED) {
+                verified.clear();
+            }
+            verified.put(token, new Verified(jwt.getHeader().getKeyID(), claims));
         }
         return claims.toJSONObject();
     }

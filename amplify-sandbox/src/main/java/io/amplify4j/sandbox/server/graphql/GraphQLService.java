@@ -86,6 +86,7 @@ public final class GraphQLService {
     private static final String CALLER = "amplify4j.caller";
     private static final String OPERATION = "amplify4j.operation";
     private static final String HEADERS = "amplify4j.headers";
+    private static final String INVALIDATIONS = "amplify4j.invalidations";
 
     private final PlanResolvers resolvers;
     private final AuthMode defaultMode;
@@ -93,7 +94,32 @@ public final class GraphQLService {
     private final GraphQL graphQL;
     private final Consumer<Throwable> internalErrors;
     private final Map<String, List<String>> subscriptionsByMutation;
+    private final RequestLimits limits;
     private volatile MutationListener mutationListener = (field, payload) -> {};
+    private volatile InvalidationListener invalidationListener = (field, payload) -> {};
+
+    /**
+     * The limits AppSync lets an API configure, applied before anything runs for a request.
+     *
+     * @param maxDepth {@code queryDepthLimit}: the deepest field nesting a query (or subscription) may select, 1 to 75
+     * @param maxResolvers {@code resolverCountLimit}: the most resolver fields one operation may select, aliases and
+     *     fragments counted (AppSync's maximum and default is 10,000)
+     * @param introspection {@code introspectionConfig}: false refuses {@code __schema} and {@code __type}
+     */
+    public record RequestLimits(int maxDepth, int maxResolvers, boolean introspection) {
+        /** AppSync's ceiling for {@code resolverCountLimit}, also its default. */
+        public static final int MAX_RESOLVERS = 10_000;
+
+        public RequestLimits {
+            if (maxDepth < 1 || maxDepth > 75) {
+                throw new IllegalArgumentException("maxDepth must be 1 to 75 (AppSync's range); got " + maxDepth);
+            }
+            if (maxResolvers < 1 || maxResolvers > MAX_RESOLVERS) {
+                throw new IllegalArgumentException("maxResolvers must be 1 to 10000 (AppSync's range); got "
+                        + maxResolvers);
+            }
+        }
+    }
 
     /**
      * @param sdl the plan's schema
@@ -104,24 +130,59 @@ public final class GraphQLService {
      */
     public GraphQLService(String sdl, PlanResolvers resolvers, AuthMode defaultMode, int maxDepth,
             Consumer<Throwable> internalErrors) {
+        this(sdl, resolvers, defaultMode, new RequestLimits(maxDepth, RequestLimits.MAX_RESOLVERS, true),
+                internalErrors);
+    }
+
+    /**
+     * @param sdl the plan's schema
+     * @param resolvers the plan made runnable
+     * @param defaultMode the API's default authorization mode
+     * @param limits depth, resolver count and introspection
+     * @param internalErrors where unexpected exceptions go (they reach the client only as a generic message)
+     */
+    public GraphQLService(String sdl, PlanResolvers resolvers, AuthMode defaultMode, RequestLimits limits,
+            Consumer<Throwable> internalErrors) {
         this.resolvers = Objects.requireNonNull(resolvers, "resolvers");
         this.defaultMode = Objects.requireNonNull(defaultMode, "defaultMode");
         this.internalErrors = Objects.requireNonNull(internalErrors, "internalErrors");
+        this.limits = Objects.requireNonNull(limits, "limits");
         TypeDefinitionRegistry registry = new SchemaParser().parse(PRELUDE + "\n" + sdl);
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring().wiringFactory(new Fetchers());
         AwsScalars.all().forEach(wiring::scalar);
         this.schema = new SchemaGenerator().makeExecutableSchema(registry, wiring.build());
         this.graphQL = GraphQL.newGraphQL(schema)
-                .instrumentation(new Limits(maxDepth))
+                .instrumentation(new graphql.execution.instrumentation.ChainedInstrumentation(
+                        new Limits(limits.maxDepth()), new ResolverCount(limits.maxResolvers())))
                 .defaultDataFetcherExceptionHandler(new InternalErrors())
+                .preparsedDocumentProvider(new ParsedDocuments())
                 .build();
         this.subscriptionsByMutation = subscriptionsByMutation(schema);
+    }
+
+    /** The limits requests are held to. */
+    public RequestLimits limits() {
+        return limits;
     }
 
     /** Told of every mutation field that returned an object: the field's name and its result as selected. */
     @FunctionalInterface
     public interface MutationListener {
         void mutated(String mutationField, Map<String, Object> payload);
+    }
+
+    /**
+     * Told of every {@code extensions.invalidateSubscriptions({subscriptionField, payload})} a mutation's resolver
+     * made, once the mutation has run.
+     */
+    @FunctionalInterface
+    public interface InvalidationListener {
+        void invalidate(String subscriptionField, Map<String, Object> payload);
+    }
+
+    /** Where subscription invalidations go (the real-time endpoint); nowhere by default. */
+    public void onInvalidation(InvalidationListener listener) {
+        this.invalidationListener = Objects.requireNonNull(listener, "listener");
     }
 
     /** Where the results of mutations go (the real-time endpoint); nowhere by default. */
@@ -169,7 +230,8 @@ public final class GraphQLService {
      * document's fragments, to shape events), and the filter its resolver set (empty: every event).
      */
     public record Subscription(String fieldName, Map<String, Object> arguments, Field field,
-            Map<String, graphql.language.FragmentDefinition> fragments, Optional<Map<String, Object>> filter) {}
+            Map<String, graphql.language.FragmentDefinition> fragments, Optional<Map<String, Object>> filter,
+            Optional<Map<String, Object>> invalidationFilter) {}
 
     /** The outcome of {@link #subscribe}: a subscription, or AppSync-shaped errors. */
     public record SubscribeOutcome(Optional<Subscription> subscription, List<Map<String, Object>> errors) {}
@@ -217,6 +279,11 @@ public final class GraphQLService {
         Map<String, graphql.language.FragmentDefinition> fragments = new LinkedHashMap<>();
         document.getDefinitionsOfType(graphql.language.FragmentDefinition.class)
                 .forEach(fragment -> fragments.put(fragment.getName(), fragment));
+        int depth = depth(operation.getSelectionSet(), fragments);
+        if (depth > limits.maxDepth()) {
+            return failed(List.of(subscriptionError("ValidationError", "Query depth limit of " + limits.maxDepth()
+                    + " exceeded: the query is " + depth + " levels deep.")));
+        }
         List<Field> fields = new ArrayList<>();
         for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
             if (selection instanceof Field field && !field.getName().startsWith("__")) {
@@ -252,6 +319,7 @@ public final class GraphQLService {
             return failed(List.of(subscriptionError("ValidationError", message)));
         }
         Optional<Map<String, Object>> filter = Optional.empty();
+        Optional<Map<String, Object>> invalidationFilter = Optional.empty();
         if (resolvers.hasResolver("Subscription", field.getName())) {
             List<String> selectionList = new ArrayList<>();
             selectionList(field.getSelectionSet(), fragments, "", selectionList);
@@ -273,9 +341,33 @@ public final class GraphQLService {
                 return failed(errors);
             }
             filter = result.extensions().subscriptionFilter();
+            invalidationFilter = result.extensions().subscriptionInvalidationFilter();
         }
         return new SubscribeOutcome(Optional.of(new Subscription(field.getName(), arguments, field,
-                Map.copyOf(fragments), filter)), List.of());
+                Map.copyOf(fragments), filter, invalidationFilter)), List.of());
+    }
+
+    /** The deepest field nesting of a selection (a root field alone is 1), fragments expanded. */
+    private static int depth(graphql.language.SelectionSet set,
+            Map<String, graphql.language.FragmentDefinition> fragments) {
+        if (set == null) {
+            return 0;
+        }
+        int deepest = 0;
+        for (Selection<?> selection : set.getSelections()) {
+            int depth = 0;
+            if (selection instanceof Field field) {
+                depth = 1 + depth(field.getSelectionSet(), fragments);
+            } else if (selection instanceof graphql.language.InlineFragment inline) {
+                depth = depth(inline.getSelectionSet(), fragments);
+            } else if (selection instanceof graphql.language.FragmentSpread spread
+                    && fragments.get(spread.getName()) != null) {
+                // Validation has already refused fragment cycles, so this recursion ends.
+                depth = depth(fragments.get(spread.getName()).getSelectionSet(), fragments);
+            }
+            deepest = Math.max(deepest, depth);
+        }
+        return deepest;
     }
 
     private static SubscribeOutcome failed(List<Map<String, Object>> errors) {
@@ -313,6 +405,55 @@ public final class GraphQLService {
         return schema;
     }
 
+    private final Map<String, FieldAuthorization> fieldAuthorizations = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * An event of {@code subscriptionField} as one subscriber may read it, decided per subscriber at delivery (not
+     * once, at mutation time, with the mutating caller's rights): a field whose authorization directives do not
+     * admit the subscriber is null, at every level of the payload, and each item goes through its model's
+     * field-level read rules ({@link PlanResolvers#redactFor}) with the subscriber as caller. Null when the rules
+     * refuse the item as a whole: the event is then not delivered.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> redactFor(String subscriptionField, Map<String, Object> payload, Caller caller) {
+        GraphQLFieldDefinition field = schema.getSubscriptionType().getFieldDefinition(subscriptionField);
+        if (field == null) {
+            return null;
+        }
+        return (Map<String, Object>) redact(payload, field.getType(), caller);
+    }
+
+    private Object redact(Object value, GraphQLType type, Caller caller) {
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            GraphQLType element = GraphQLTypeUtil.unwrapOne(GraphQLTypeUtil.unwrapNonNull(type));
+            for (Object item : list) {
+                out.add(redact(item, element, caller));
+            }
+            return out;
+        }
+        if (!(value instanceof Map<?, ?> map)
+                || !(GraphQLTypeUtil.unwrapAll(type) instanceof graphql.schema.GraphQLObjectType object)) {
+            return value;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            String name = String.valueOf(entry.getKey());
+            GraphQLFieldDefinition definition = object.getFieldDefinition(name);
+            if (definition == null) {
+                out.put(name, entry.getValue());
+                continue;
+            }
+            FieldAuthorization authorization = fieldAuthorizations.computeIfAbsent(object.getName() + "." + name,
+                    k -> FieldAuthorization.of(
+                            definition.getDefinition() == null ? List.of() : definition.getDefinition().getDirectives(),
+                            object.getDefinition() == null ? List.of() : object.getDefinition().getDirectives(),
+                            defaultMode));
+            out.put(name, authorization.admits(caller) ? redact(entry.getValue(), definition.getType(), caller) : null);
+        }
+        return resolvers.redactFor(object.getName(), out, caller);
+    }
+
     /** A GraphQL request: the {@code query}, {@code variables} and {@code operationName} of the body. */
     public record Request(String query, Map<String, Object> variables, Optional<String> operationName) {
         public Request {
@@ -342,7 +483,9 @@ public final class GraphQLService {
         ExecutionInput.Builder builder = ExecutionInput.newExecutionInput()
                 .query(request.query())
                 .variables(request.variables())
-                .graphQLContext(Map.of(CALLER, caller, HEADERS, Map.copyOf(headers)));
+                .graphQLContext(Map.of(CALLER, caller, HEADERS, Map.copyOf(headers),
+                        graphql.introspection.Introspection.INTROSPECTION_DISABLED, !limits.introspection(),
+                        INVALIDATIONS, new java.util.concurrent.ConcurrentLinkedQueue<Map<String, Object>>()));
         request.operationName().ifPresent(builder::operationName);
         ExecutionInput input = builder.build();
         GraphQLContext context = input.getGraphQLContext();
@@ -376,8 +519,24 @@ public final class GraphQLService {
         if (!requestErrors && operation != null
                 && operation.getOperation() == OperationDefinition.Operation.MUTATION) {
             publish(operation, result.getData());
+            java.util.Queue<Map<String, Object>> invalidations = context.get(INVALIDATIONS);
+            for (Map<String, Object> invalidation : invalidations) {
+                invalidate(invalidation);
+            }
         }
         return new Outcome(requestErrors, body, description, errorTypes);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void invalidate(Map<String, Object> invalidation) {
+        if (invalidation.get("subscriptionField") instanceof String field
+                && invalidation.get("payload") instanceof Map<?, ?> payload) {
+            try {
+                invalidationListener.invalidate(field, (Map<String, Object>) payload);
+            } catch (RuntimeException e) {
+                internalErrors.accept(e);
+            }
+        }
     }
 
     /** Hands each root mutation field's non-null object result, as the mutation selected it, to the listener. */
@@ -526,6 +685,10 @@ public final class GraphQLService {
         Map<String, String> headers = env.getGraphQlContext().getOrDefault(HEADERS, Map.of());
         ResolverResult result = resolvers.execute(info, env.getArguments(), root ? null : env.getSource(), caller,
                 headers);
+        if (typeName.equals("Mutation") && !result.extensions().invalidations().isEmpty()) {
+            java.util.Queue<Map<String, Object>> invalidations = env.getGraphQlContext().get(INVALIDATIONS);
+            invalidations.addAll(result.extensions().invalidations());
+        }
         if (result.errors().isEmpty()) {
             return result.data();
         }
@@ -576,6 +739,53 @@ public final class GraphQLService {
         protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
             return new AbortExecutionException("Query depth limit of " + maxDepth + " exceeded: the query is "
                     + depth + " levels deep.");
+        }
+    }
+
+    /**
+     * AppSync's {@code resolverCountLimit}: counts, before anything runs, the fields with a resolver that the
+     * operation selects (each alias and each fragment use counts again), so an alias bomb is refused whole rather
+     * than half run.
+     */
+    private final class ResolverCount extends graphql.analysis.MaxQueryComplexityInstrumentation {
+        ResolverCount(int maxResolvers) {
+            super(maxResolvers, (environment, childComplexity) -> childComplexity
+                    + (resolvers.hasResolver(environment.getParentType().getName(),
+                            environment.getFieldDefinition().getName()) ? 1 : 0));
+        }
+
+        @Override
+        protected AbortExecutionException mkAbortException(int count, int maxResolvers) {
+            return new AbortExecutionException("Resolver count limit of " + maxResolvers + " exceeded: the query"
+                    + " selects " + count + " fields with resolvers.");
+        }
+    }
+
+    /**
+     * Keeps the parsed and validated documents of valid queries, keyed by their text: clients send the same few
+     * operations again and again, and parsing plus validating was a fifth of a simple mutation's time. Invalid
+     * documents are not kept. Bounded: the cache empties when it reaches {@value #MAX_DOCUMENTS} documents.
+     */
+    private static final class ParsedDocuments implements graphql.execution.preparsed.PreparsedDocumentProvider {
+        static final int MAX_DOCUMENTS = 500;
+        private final Map<String, graphql.execution.preparsed.PreparsedDocumentEntry> documents =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public CompletableFuture<graphql.execution.preparsed.PreparsedDocumentEntry> getDocumentAsync(
+                ExecutionInput input,
+                java.util.function.Function<ExecutionInput, graphql.execution.preparsed.PreparsedDocumentEntry> parse) {
+            graphql.execution.preparsed.PreparsedDocumentEntry entry = documents.get(input.getQuery());
+            if (entry == null) {
+                entry = parse.apply(input);
+                if (!entry.hasErrors()) {
+                    if (documents.size() >= MAX_DOCUMENTS) {
+                        documents.clear();
+                    }
+                    documents.put(input.getQuery(), entry);
+                }
+            }
+            return CompletableFuture.completedFuture(entry);
         }
     }
 

@@ -101,6 +101,17 @@ public final class Connection implements Session.Listener.AutoDemanding {
         return (Map<String, Object>) map;
     }
 
+    /** The {@code x-api-key} of an auth object, or null. */
+    private static String apiKeyOf(Map<String, Object> auth) {
+        for (Map.Entry<String, Object> entry : auth.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase("x-api-key") && entry.getValue() instanceof String value) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+
     /**
      * Authenticates an auth object ({@code {"host":..., "x-api-key":...}} or {@code {"Authorization":...}}); an IAM
      * one holds the SigV4 headers of a {@code POST} of {@code signedBody} to {@code signedPath} on its host;
@@ -275,7 +286,8 @@ public final class Connection implements Session.Listener.AutoDemanding {
             send(out);
             return;
         }
-        RealtimeHub.Live live = new RealtimeHub.Live(this, id, outcome.subscription().get());
+        RealtimeHub.Live live = new RealtimeHub.Live(this, id, outcome.subscription().get(), caller,
+                apiKeyOf(authorization));
         if (subscriptions.putIfAbsent(id, live) != null) {
             error(id, "DuplicatedOperationError", "Subscription with id `" + id + "` already exists.");
             return;
@@ -301,7 +313,14 @@ public final class Connection implements Session.Listener.AutoDemanding {
                 : "subscription " + live.subscription().fieldName(), who, "complete id=" + id, started));
     }
 
-    private void error(String id, String errorType, String message) {
+    /** Ends a live subscription from the server's side; false when it had already ended. */
+    boolean end(RealtimeHub.Live live) {
+        boolean removed = subscriptions.remove(live.id(), live);
+        hub.remove(live);
+        return removed;
+    }
+
+    void error(String id, String errorType, String message) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("errorType", errorType);
         error.put("message", message);

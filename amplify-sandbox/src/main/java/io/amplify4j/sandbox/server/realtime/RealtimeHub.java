@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -50,6 +51,8 @@ public final class RealtimeHub implements AutoCloseable {
     public static final long CONNECTION_TIMEOUT_MS = 300_000;
     /** At most this many subscriptions on one connection (AppSync's limit is 100). */
     public static final int MAX_SUBSCRIPTIONS_PER_CONNECTION = 100;
+    /** AppSync's subscription payload quota, 240 KB: a larger event is not delivered (the subscriber gets an error). */
+    public static final int MAX_EVENT_BYTES = 240 * 1024;
 
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
@@ -62,8 +65,13 @@ public final class RealtimeHub implements AutoCloseable {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService keepAlive;
 
-    /** A subscription accepted on a connection. */
-    record Live(Connection connection, String id, GraphQLService.Subscription subscription) {}
+    /**
+     * A subscription accepted on a connection, with the subscriber it was authorized for and the API key it
+     * presented (null for other modes), so that every event is redacted for that subscriber and the subscription
+     * ends once the credential no longer holds.
+     */
+    record Live(Connection connection, String id, GraphQLService.Subscription subscription, Caller caller,
+            String apiKey) {}
 
     /**
      * @param keepAliveInterval how often every connection gets a {@code ka}
@@ -87,6 +95,7 @@ public final class RealtimeHub implements AutoCloseable {
         long period = Math.max(1, keepAliveInterval.toMillis());
         keepAlive.scheduleAtFixedRate(this::keepAlive, period, period, TimeUnit.MILLISECONDS);
         graphQL.onMutation(this::publish);
+        graphQL.onInvalidation(this::invalidate);
     }
 
     /** Verifies SigV4 auth objects (IAM callers), when the sandbox has IAM; null refuses them. */
@@ -153,6 +162,50 @@ public final class RealtimeHub implements AutoCloseable {
         for (Connection connection : connections) {
             connection.keepAlive();
         }
+        for (Set<Live> subscribers : live.values()) {
+            for (Live subscriber : subscribers) {
+                if (!authenticator.stillValid(subscriber.caller(), subscriber.apiKey())) {
+                    revoke(subscriber);
+                }
+            }
+        }
+    }
+
+    /**
+     * Ends a subscription whose credential expired or was deleted since its {@code start}: the subscriber gets an
+     * {@code error} with {@code UnauthorizedException} for its id and no further event (fail closed, at the next
+     * event or keep-alive tick, whichever comes first).
+     */
+    private void revoke(Live subscriber) {
+        if (subscriber.connection().end(subscriber)) {
+            log.accept("WS subscription id=" + subscriber.id() + " caller=" + describe(subscriber.caller())
+                    + " ended: credential no longer valid");
+            subscriber.connection().error(subscriber.id(), "UnauthorizedException",
+                    "The subscription's authorization is no longer valid.");
+        }
+    }
+
+    /**
+     * AppSync's subscription invalidation: every live subscription of {@code subscriptionField} whose resolver set
+     * an invalidation filter ({@code extensions.setSubscriptionInvalidationFilter}) that matches the mutation's
+     * {@code payload} is ended, and its subscriber gets {@code complete} for it, as AppSync sends. Each call of
+     * {@code extensions.invalidateSubscriptions} in a mutation counts (AppSync has been reported to keep only the
+     * last, aws-appsync-community#223).
+     */
+    void invalidate(String subscriptionField, Map<String, Object> payload) {
+        Set<Live> subscribers = live.get(subscriptionField);
+        if (subscribers == null) {
+            return;
+        }
+        for (Live subscriber : subscribers) {
+            Optional<Map<String, Object>> filter = subscriber.subscription().invalidationFilter();
+            if (filter.isPresent() && SubscriptionFilter.matches(filter.get(), payload)
+                    && subscriber.connection().end(subscriber)) {
+                log.accept("WS subscription id=" + subscriber.id() + " caller=" + describe(subscriber.caller())
+                        + " invalidated");
+                subscriber.connection().send(write(Map.of("type", "complete", "id", subscriber.id())));
+            }
+        }
     }
 
     /** Delivers a mutation's result to the subscriptions listening for it. Called on the mutation's thread. */
@@ -182,15 +235,32 @@ public final class RealtimeHub implements AutoCloseable {
         if (subscription.filter().isPresent() && !SubscriptionFilter.matches(subscription.filter().get(), payload)) {
             return;
         }
+        if (!authenticator.stillValid(subscriber.caller(), subscriber.apiKey())) {
+            revoke(subscriber);
+            return;
+        }
+        Map<String, Object> visible = graphQL.redactFor(subscription.fieldName(), payload, subscriber.caller());
+        if (visible == null) {
+            return;
+        }
         Field field = subscription.field();
-        Object shaped = shape(payload, field.getSelectionSet(), subscription.fragments(), definition.getType());
+        Object shaped = shape(visible, field.getSelectionSet(), subscription.fragments(), definition.getType());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put(field.getResultKey(), shaped);
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("type", "data");
         message.put("id", subscriber.id());
         message.put("payload", Map.of("data", data));
-        subscriber.connection().send(write(message));
+        String text = write(message);
+        if (text.length() > MAX_EVENT_BYTES / 4 && text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                > MAX_EVENT_BYTES) {
+            log.accept("WS subscription id=" + subscriber.id() + " event not delivered: over " + MAX_EVENT_BYTES
+                    + " bytes");
+            subscriber.connection().error(subscriber.id(), "PayloadTooLargeException",
+                    "The event exceeds the subscription payload limit of " + MAX_EVENT_BYTES + " bytes.");
+            return;
+        }
+        subscriber.connection().send(text);
     }
 
     /**
