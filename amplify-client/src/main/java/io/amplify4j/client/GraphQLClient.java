@@ -1,10 +1,13 @@
 package io.amplify4j.client;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.amplify4j.client.auth.AuthProvider;
 import io.amplify4j.client.auth.AuthProviders;
 import io.amplify4j.client.auth.AuthRequest;
@@ -65,6 +68,7 @@ public final class GraphQLClient implements AutoCloseable {
     private final Duration requestTimeout;
     private final RealtimeSettings realtimeSettings;
     private final Consumer<String> log;
+    private final Map<JavaType, ObjectReader> readers = new java.util.concurrent.ConcurrentHashMap<>();
     private RealtimeClient realtime;
     private boolean closed;
 
@@ -265,6 +269,62 @@ public final class GraphQLClient implements AutoCloseable {
     }
 
     private <T> T read(GraphQLRequest<T> request, int status, byte[] body) {
+        if (status / 100 == 2) {
+            Optional<T> fast = readSuccess(request, body);
+            if (fast != null) {
+                return fast.orElse(null);
+            }
+        }
+        return readTree(request, status, body);
+    }
+
+    /**
+     * The common case in one streaming pass: a 2xx body whose {@code data} holds the result and that has no
+     * {@code errors}, bound straight from the bytes. Returns null (not empty) to send anything else (errors,
+     * malformed bodies, results that do not bind) through {@link #readTree}, which explains them.
+     */
+    private <T> Optional<T> readSuccess(GraphQLRequest<T> request, byte[] body) {
+        try (JsonParser parser = mapper.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            T value = null;
+            String field = request.responseField().orElse(null);
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken token = parser.nextToken();
+                if (name.equals("errors") && token != JsonToken.VALUE_NULL) {
+                    return null;
+                }
+                if (!name.equals("data") || token == JsonToken.VALUE_NULL) {
+                    parser.skipChildren();
+                } else if (field == null) {
+                    value = reader(request).readValue(parser);
+                } else if (token == JsonToken.START_OBJECT) {
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        boolean wanted = parser.currentName().equals(field);
+                        parser.nextToken();
+                        if (wanted && parser.currentToken() != JsonToken.VALUE_NULL) {
+                            value = reader(request).readValue(parser);
+                        } else {
+                            parser.skipChildren();
+                        }
+                    }
+                } else {
+                    return null;
+                }
+            }
+            return Optional.ofNullable(value);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private ObjectReader reader(GraphQLRequest<?> request) {
+        return readers.computeIfAbsent(request.responseType(), mapper::readerFor);
+    }
+
+    private <T> T readTree(GraphQLRequest<T> request, int status, byte[] body) {
         JsonNode root;
         try {
             root = body.length == 0 ? null : mapper.readTree(body);

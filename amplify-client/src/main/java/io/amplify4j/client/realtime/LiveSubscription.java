@@ -121,7 +121,10 @@ final class LiveSubscription<T> implements GraphQLSubscription<T>, Flow.Subscrip
         fail(GraphQLResponseException.of(errors(errors), Optional.empty(), status));
     }
 
-    /** The connection cannot be (re)established: the subscription ends with {@code error}. */
+    /**
+     * The subscription ends with {@code cause}: events already buffered are still delivered as far as the
+     * subscriber has requested them, the rest are dropped, then {@code onError}.
+     */
     void fail(Throwable cause) {
         synchronized (this) {
             if (done) {
@@ -129,7 +132,6 @@ final class LiveSubscription<T> implements GraphQLSubscription<T>, Flow.Subscrip
             }
             done = true;
             error = cause;
-            queue.clear();
         }
         established.completeExceptionally(cause);
         drain();
@@ -278,6 +280,9 @@ final class LiveSubscription<T> implements GraphQLSubscription<T>, Flow.Subscrip
                 Throwable failure = null;
                 boolean complete = false;
                 synchronized (this) {
+                    if (error != null) {
+                        queue.clear();   // what the subscriber did not ask for before the failure is dropped
+                    }
                     if (done && queue.isEmpty() && !terminalSignalled && !cancelled) {
                         terminalSignalled = true;
                         failure = error;
