@@ -59,6 +59,9 @@ public final class GraphQLClient implements AutoCloseable {
     private static final Set<String> RESTRICTED_HEADERS = Set.of("host", "content-length", "connection", "expect",
             "upgrade");
 
+    private static final Map<String, String> JSON_CONTENT_TYPE = Map.of("content-type",
+            "application/json; charset=UTF-8");
+
     private final URI endpoint;
     private final URI realtimeEndpoint;
     private final AuthMode defaultAuthMode;
@@ -224,8 +227,7 @@ public final class GraphQLClient implements AutoCloseable {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         request.headers().forEach(http::header);
-        Map<String, String> signed = auth.headers(new AuthRequest("POST", endpoint,
-                Map.of("content-type", "application/json; charset=UTF-8"), body));
+        Map<String, String> signed = auth.headers(new AuthRequest("POST", endpoint, JSON_CONTENT_TYPE, body));
         signed.forEach((name, value) -> {
             if (!RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 http.setHeader(name, value);
