@@ -59,9 +59,6 @@ public final class GraphQLClient implements AutoCloseable {
     private static final Set<String> RESTRICTED_HEADERS = Set.of("host", "content-length", "connection", "expect",
             "upgrade");
 
-    private static final Map<String, String> JSON_CONTENT_TYPE = Map.of("content-type",
-            "application/json; charset=UTF-8");
-
     private final URI endpoint;
     private final URI realtimeEndpoint;
     private final AuthMode defaultAuthMode;
@@ -224,15 +221,19 @@ public final class GraphQLClient implements AutoCloseable {
         HttpRequest.Builder http = HttpRequest.newBuilder(endpoint)
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json; charset=UTF-8")
-                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         request.headers().forEach(http::header);
-        Map<String, String> signed = auth.headers(new AuthRequest("POST", endpoint, JSON_CONTENT_TYPE, body));
-        signed.forEach((name, value) -> {
+        boolean replace = !request.headers().isEmpty();
+        for (Map.Entry<String, String> header : auth.headers(AuthRequest.jsonPost(endpoint, body)).entrySet()) {
+            String name = header.getKey();
             if (!RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                http.setHeader(name, value);
+                if (replace) {
+                    http.setHeader(name, header.getValue());
+                } else {
+                    http.header(name, header.getValue());
+                }
             }
-        });
+        }
         return http.build();
     }
 
