@@ -177,14 +177,33 @@ final class CodegenContext {
     }
 
     /**
-     * A top-level type builder that never imports a type whose simple name is also a generated type of the package
-     * (JavaPoet then writes {@code java.util.List} in full next to a generated {@code List}).
+     * Simple names of the library types generated code refers to. A generated type of the same name (a custom type
+     * called {@code List}, a model called {@code Instant}) would shadow them, so those are always written in full.
+     */
+    private static final Set<String> REFERENCED_SIMPLE_NAMES = Set.of("String", "Integer", "Double", "Boolean",
+            "Object", "Override", "IllegalArgumentException", "List", "ArrayList", "Map", "LinkedHashMap", "Set",
+            "LinkedHashSet", "Collections", "Optional", "Objects", "Instant", "LocalDate", "LocalTime",
+            "CompletableFuture", "Pattern", "GraphQLClient", "GraphQLRequest", "GraphQLSubscription", "Page",
+            "Pages", "AuthMode", "ModelFilter", "ModelCondition", "SubscriptionFilter", "KeyCondition",
+            "SortKeyField", "SortDirection", "JsonNode", "TypeReference", "JsonProperty", "JsonInclude", "JsonValue",
+            "JsonSerialize", "JsonDeserialize", "EpochSecondsSerializer", "EpochSecondsDeserializer",
+            "AwsJsonSerializer", "AwsJsonDeserializer", "IdField", "StringField", "IntField", "FloatField",
+            "BooleanField", "EnumField", "DateField", "TimeField", "DateTimeField", "TimestampField");
+
+    private String[] clashing;
+
+    /**
+     * A top-level type builder that never imports a library type whose simple name is also a generated type of the
+     * package (JavaPoet then writes {@code java.util.List} in full next to a generated {@code List}). Only the
+     * clashing names are passed: JavaPoet's check is linear in their number.
      */
     TypeSpec.Builder qualified(TypeSpec.Builder type, ClassName self) {
-        String[] others = java.util.Arrays.stream(generatedSimpleNames())
-                .filter(n -> !n.equals(self.simpleName()))
-                .toArray(String[]::new);
-        return type.alwaysQualify(others);
+        if (clashing == null) {
+            clashing = java.util.Arrays.stream(generatedSimpleNames())
+                    .filter(REFERENCED_SIMPLE_NAMES::contains)
+                    .toArray(String[]::new);
+        }
+        return clashing.length == 0 ? type : type.alwaysQualify(clashing);
     }
 
     /** The one-line header of every generated file. */
