@@ -95,7 +95,7 @@ final class CodegenContext {
                     case MUTATION -> "Mutations";
                     case SUBSCRIPTION -> "Subscriptions";
                 };
-                operationClasses.put(type, className(types.allocate(facade.simpleName().replaceAll("Api$", "")
+                operationClasses.put(type, className(types.allocate(JavaNames.type(camel(plan.model().name()))
                         + suffix)));
             }
         }
@@ -185,7 +185,7 @@ final class CodegenContext {
             "LinkedHashSet", "Collections", "Optional", "Objects", "Instant", "LocalDate", "LocalTime",
             "CompletableFuture", "Pattern", "GraphQLClient", "GraphQLRequest", "GraphQLSubscription", "Page",
             "Pages", "AuthMode", "ModelFilter", "ModelCondition", "SubscriptionFilter", "KeyCondition",
-            "SortKeyField", "SortDirection", "JsonNode", "TypeReference", "JsonProperty", "JsonInclude", "JsonValue",
+            "SortKeyField", "StringSortKeyField", "SortDirection", "JsonNode", "TypeReference", "JsonProperty", "JsonInclude", "JsonValue",
             "JsonSerialize", "JsonDeserialize", "EpochSecondsSerializer", "EpochSecondsDeserializer",
             "AwsJsonSerializer", "AwsJsonDeserializer", "IdField", "StringField", "IntField", "FloatField",
             "BooleanField", "EnumField", "DateField", "TimeField", "DateTimeField", "TimestampField");

@@ -130,7 +130,64 @@ final class TypesGenerator {
                     .initializer(init)
                     .build());
         }
+        for (String sortKey : sortKeys(model)) {
+            FieldPlan field = model.field(sortKey).orElseThrow();
+            sortKeyField(record, field).ifPresent(spec -> fields.add(FieldSpec.builder(spec.type(),
+                            constants.allocate(JavaNames.constant(sortKey) + "_KEY"), Modifier.PUBLIC,
+                            Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("Key conditions on the sort key {@code $L}, for the queries by key.\n", sortKey)
+                    .initializer(spec.initializer())
+                    .build()));
+        }
         return fields;
+    }
+
+    /** The single sort keys of the primary key and of the indexes with a query, in that order, each once. */
+    private static List<String> sortKeys(ModelPlan model) {
+        java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+        if (model.primaryKey().explicit() && model.primaryKey().sortKeys().size() == 1
+                && model.has(io.amplify4j.plan.ModelOperationKind.LIST)) {
+            keys.add(model.primaryKey().sortKeys().get(0));
+        }
+        for (io.amplify4j.plan.IndexPlan index : model.indexes()) {
+            if (index.queryField().isPresent() && index.sortKeys().size() == 1) {
+                keys.add(index.sortKeys().get(0));
+            }
+        }
+        return List.copyOf(keys);
+    }
+
+    private record SortKeySpec(TypeName type, CodeBlock initializer) {}
+
+    private Optional<SortKeySpec> sortKeyField(ClassName record, FieldPlan field) {
+        ClassName sortKeyField = Runtime.SORT_KEY_FIELD;
+        if (field.type().base() instanceof TypeRef.EnumType enumType) {
+            ClassName e = context.typeClass(enumType.name());
+            return Optional.of(new SortKeySpec(ParameterizedTypeName.get(sortKeyField, record, e),
+                    CodeBlock.of("$T.enumeration($T.class, $S, $T.class)", sortKeyField, record, field.name(), e)));
+        }
+        Optional<ScalarType> scalar = field.type().scalar();
+        if (scalar.isEmpty()) {
+            return Optional.empty();
+        }
+        String factory = switch (scalar.get()) {
+            case INT -> "integer";
+            case FLOAT -> "floating";
+            case DATE -> "date";
+            case TIME -> "time";
+            case DATETIME -> "dateTime";
+            case TIMESTAMP -> "timestamp";
+            case BOOLEAN, JSON -> "";
+            default -> "string";
+        };
+        if (factory.isEmpty()) {
+            return Optional.empty();
+        }
+        TypeName type = factory.equals("string")
+                ? ParameterizedTypeName.get(Runtime.field("StringSortKeyField"), record)
+                : ParameterizedTypeName.get(sortKeyField, record, context.javaBase(field.type().base()));
+        return Optional.of(new SortKeySpec(type, CodeBlock.of("$T.$L($T.class, $S)", sortKeyField, factory, record,
+                field.name())));
     }
 
     /** The runtime field class of each kind of filterable field. */

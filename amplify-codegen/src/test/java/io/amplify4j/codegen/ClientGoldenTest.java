@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One golden file per generated file of the Todo, Blog and Shop fixtures, under {@code golden/client/<backend>/}.
+ * One golden file per generated file of the Todo, Blog and Shop fixtures and of a backend of awkward names, under {@code golden/client/<backend>/}.
  * Regenerate with {@code -Dgolden.update=true} and review the diff.
  */
 class ClientGoldenTest {
@@ -21,7 +21,8 @@ class ClientGoldenTest {
         return Stream.of(
                 Arguments.of("todo", new TodoBackend()),
                 Arguments.of("blog", new BlogBackend()),
-                Arguments.of("shop", new ShopBackend()));
+                Arguments.of("shop", new ShopBackend()),
+                Arguments.of("names", new AwkwardNamesBackend()));
     }
 
     @ParameterizedTest(name = "{0}")

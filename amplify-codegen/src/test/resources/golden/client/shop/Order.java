@@ -6,6 +6,7 @@ import io.amplify4j.client.filter.EnumField;
 import io.amplify4j.client.filter.FloatField;
 import io.amplify4j.client.filter.IdField;
 import io.amplify4j.client.filter.IntField;
+import io.amplify4j.client.filter.SortKeyField;
 import io.amplify4j.client.filter.StringField;
 import java.time.Instant;
 
@@ -70,4 +71,9 @@ public record Order(String id, String customerId, Instant placedAt, OrderStatus 
      * Filters and conditions on {@code updatedAt}.
      */
     public static final DateTimeField<Order> UPDATED_AT = DateTimeField.of(Order.class, "updatedAt");
+
+    /**
+     * Key conditions on the sort key {@code createdAt}, for the queries by key.
+     */
+    public static final SortKeyField<Order, Instant> CREATED_AT_KEY = SortKeyField.dateTime(Order.class, "createdAt");
 }

@@ -8,7 +8,9 @@ import io.amplify4j.client.filter.DateTimeField;
 import io.amplify4j.client.filter.FloatField;
 import io.amplify4j.client.filter.IdField;
 import io.amplify4j.client.filter.IntField;
+import io.amplify4j.client.filter.SortKeyField;
 import io.amplify4j.client.filter.StringField;
+import io.amplify4j.client.filter.StringSortKeyField;
 import io.amplify4j.client.json.AwsJsonDeserializer;
 import io.amplify4j.client.json.AwsJsonSerializer;
 import java.time.Instant;
@@ -82,4 +84,9 @@ public record Product(String sku, String name, String description, Double price,
      * Filters and conditions on {@code updatedAt}.
      */
     public static final DateTimeField<Product> UPDATED_AT = DateTimeField.of(Product.class, "updatedAt");
+
+    /**
+     * Key conditions on the sort key {@code name}, for the queries by key.
+     */
+    public static final StringSortKeyField<Product> NAME_KEY = SortKeyField.string(Product.class, "name");
 }
