@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who makes a request, already authenticated by the server: the authorization mode and {@code ctx.identity} in the
@@ -14,11 +15,19 @@ import java.util.Optional;
  *
  * @param authMode how the request was authorized
  * @param identity {@code ctx.identity}; empty for API key callers, whose identity is null
+ * @param deniedFields fields ({@code Type.field}) forced to null for this caller: a Lambda authorizer's
+ *     {@code deniedFields}; empty for every other caller
  */
-public record Caller(AuthMode authMode, Optional<Map<String, Object>> identity) {
+public record Caller(AuthMode authMode, Optional<Map<String, Object>> identity, Set<String> deniedFields) {
     public Caller {
         Objects.requireNonNull(authMode, "authMode");
         Objects.requireNonNull(identity, "identity");
+        deniedFields = Set.copyOf(deniedFields);
+    }
+
+    /** A caller with no denied fields. */
+    public Caller(AuthMode authMode, Optional<Map<String, Object>> identity) {
+        this(authMode, identity, Set.of());
     }
 
     /** A caller holding a valid API key. */
@@ -66,5 +75,10 @@ public record Caller(AuthMode authMode, Optional<Map<String, Object>> identity) 
     /** A caller a Lambda authorizer admitted, with the {@code resolverContext} it returned. */
     public static Caller lambda(Map<String, Object> resolverContext) {
         return new Caller(AuthMode.LAMBDA, Optional.of(Identities.lambda(resolverContext)));
+    }
+
+    /** A caller a Lambda authorizer admitted, with its {@code resolverContext} and {@code deniedFields}. */
+    public static Caller lambda(Map<String, Object> resolverContext, Set<String> deniedFields) {
+        return new Caller(AuthMode.LAMBDA, Optional.of(Identities.lambda(resolverContext)), deniedFields);
     }
 }

@@ -132,6 +132,15 @@ public final class PlanResolvers implements AutoCloseable {
      * the request's variables and the field's selection set).
      */
     public ResolverResult execute(ResolverInfo info, Map<String, Object> arguments, Object source, Caller caller) {
+        return execute(info, arguments, source, caller, Map.of());
+    }
+
+    /**
+     * Runs the resolver of the field {@code info} names, with the request's headers (lower-case names) as
+     * {@code ctx.request.headers}.
+     */
+    public ResolverResult execute(ResolverInfo info, Map<String, Object> arguments, Object source, Caller caller,
+            Map<String, String> headers) {
         Pipeline pipeline = pipelines.get(info.parentTypeName() + "." + info.fieldName());
         if (pipeline == null) {
             throw new IllegalArgumentException("No resolver for " + info.parentTypeName() + "." + info.fieldName());
@@ -139,6 +148,7 @@ public final class PlanResolvers implements AutoCloseable {
         RequestContext.Builder request = RequestContext.builder(info)
                 .arguments(arguments)
                 .env(env);
+        headers.forEach(request::header);
         if (source != null) {
             request.source(source);
         }

@@ -7,6 +7,7 @@ import io.amplify4j.model.data.AuthorizationModes;
 import io.amplify4j.plan.BackendPlan;
 import io.amplify4j.plan.DataPlan;
 import io.amplify4j.plan.resolver.ResolverNames;
+import io.amplify4j.sandbox.function.SandboxFunctions;
 import io.amplify4j.sandbox.js.AuthMode;
 import io.amplify4j.sandbox.runtime.PlanResolvers;
 import io.amplify4j.sandbox.server.auth.ApiKeys;
@@ -45,8 +46,11 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *
  * <p>Subscriptions are served over AppSync's real-time WebSocket protocol at {@link #realtimeEndpoint()}.
  *
- * <p>Not yet served (later slices): IAM / identity pool / OIDC / Lambda
- * authorizer callers, storage, functions, persistence to a data directory.
+ * <p>Functions run in-process ({@link #functions()}): Java handlers for custom operations, the Lambda authorizer,
+ * auth triggers and schedules run on demand through the admin API; OIDC tokens are verified against the key set
+ * configured with {@link Builder#oidcJwks}.
+ *
+ * <p>Not yet served (later slices): IAM / identity pool callers, storage, persistence to a data directory.
  */
 public final class Sandbox implements AutoCloseable {
     /** AppSync's default query depth limit is off; the sandbox picks a bound that no sane query reaches. */
@@ -63,6 +67,7 @@ public final class Sandbox implements AutoCloseable {
     private final Optional<ApiKeys> apiKeys;
     private final Optional<ApiKeys.ApiKey> apiKey;
     private final Optional<LocalUserPool> userPool;
+    private final SandboxFunctions functions;
     private final URI baseUri;
 
     private Sandbox(Builder builder) throws Exception {
@@ -99,7 +104,20 @@ public final class Sandbox implements AutoCloseable {
 
         PlanResolvers.Builder runtime = PlanResolvers.builder(data).clock(clock);
         userPool.ifPresent(pool -> runtime.env(ResolverNames.USER_POOL_ISSUER_ENV, pool.issuer()));
-        this.resolvers = runtime.build();
+        try {
+            this.functions = new SandboxFunctions(plan, builder.functions, runtime, "sandbox-" + plan.model().name(),
+                    graphqlEndpoint(), userPool, clock, log, this::internalError);
+        } catch (RuntimeException e) {
+            connector.close();
+            throw e;
+        }
+        try {
+            this.resolvers = runtime.build();
+        } catch (RuntimeException e) {
+            functions.close();
+            connector.close();
+            throw e;
+        }
 
         AuthMode defaultMode = switch (plan.defaultAuthorizationMode().orElseThrow()) {
             case API_KEY -> AuthMode.API_KEY;
@@ -110,7 +128,7 @@ public final class Sandbox implements AutoCloseable {
         };
         GraphQLService graphQL = new GraphQLService(data.schema(), resolvers, defaultMode, builder.queryDepthLimit,
                 this::internalError);
-        Authenticator authenticator = new Authenticator(apiKeys, verifier);
+        Authenticator authenticator = new Authenticator(apiKeys, verifier, functions.oidc(), functions.authorizer());
         this.realtime = new RealtimeHub(graphQL, authenticator, builder.keepAliveInterval, builder.realtimeQueueCapacity,
                 log, this::internalError);
         server.setHandler(realtime.handler(server, new SandboxHandler(this, authenticator, graphQL, userPool,
@@ -120,6 +138,7 @@ public final class Sandbox implements AutoCloseable {
         } catch (Exception e) {
             realtime.close();
             resolvers.close();
+            functions.close();
             server.stop();
             throw e;
         }
@@ -207,6 +226,14 @@ public final class Sandbox implements AutoCloseable {
         return requireUserPool().tokensFor(username).accessToken();
     }
 
+    /**
+     * The backend's functions running in-process: invoke them, run their schedules, fire storage triggers, reach
+     * the Lambda authorizer.
+     */
+    public SandboxFunctions functions() {
+        return functions;
+    }
+
     /** The plan being served. */
     public BackendPlan plan() {
         return plan;
@@ -254,6 +281,7 @@ public final class Sandbox implements AutoCloseable {
             internalError(e);
         } finally {
             resolvers.close();
+            functions.close();
         }
     }
 
@@ -270,6 +298,7 @@ public final class Sandbox implements AutoCloseable {
         private final List<SeedUser> users = new ArrayList<>();
         private Duration keepAliveInterval = Duration.ofSeconds(30);
         private int realtimeQueueCapacity = 1000;
+        private final SandboxFunctions.Settings functions = new SandboxFunctions.Settings();
 
         private record SeedUser(String username, String password, List<String> groups) {}
 
@@ -355,6 +384,54 @@ public final class Sandbox implements AutoCloseable {
         /** A user created at start in the local user pool. */
         public Builder user(String username, String password, String... groups) {
             users.add(new SeedUser(username, password, List.of(groups)));
+            return this;
+        }
+
+        /**
+         * The project directory: where the definition's relative paths start (Java function artifacts such as
+         * {@code target/functions.jar}, custom JS handlers such as {@code src/main/js/handler.js}). The working
+         * directory by default.
+         */
+        public Builder projectDirectory(java.nio.file.Path directory) {
+            functions.projectDirectory(directory);
+            return this;
+        }
+
+        /**
+         * A local handler for a function, run instead of its declared code: a Lambda {@code RequestHandler} or
+         * {@code RequestStreamHandler}. For Node.js and Python functions, which the sandbox cannot run, and tests.
+         */
+        public Builder functionHandler(String function, Object handler) {
+            functions.handler(function, handler);
+            return this;
+        }
+
+        /** The text of a custom JS handler, instead of reading {@code entry} from the project directory. */
+        public Builder userModule(String entry, String source) {
+            functions.userModule(entry, source);
+            return this;
+        }
+
+        /**
+         * Where the definition's OIDC provider publishes its key set (JWKS); without it, OIDC tokens are refused.
+         */
+        public Builder oidcJwks(URI jwks) {
+            functions.oidcJwks(jwks);
+            return this;
+        }
+
+        /** A secret's value in this sandbox: what {@code secret("name")} in the definition reads. */
+        public Builder secret(String secretName, String value) {
+            functions.secret(secretName, value);
+            return this;
+        }
+
+        /**
+         * An environment variable for a function, on top of its definition's, Lambda's reserved ones and those the
+         * sandbox injects. Handlers loaded from their artifact read it with {@code System.getenv}.
+         */
+        public Builder functionEnvironment(String function, String name, String value) {
+            functions.environment(function, name, value);
             return this;
         }
 

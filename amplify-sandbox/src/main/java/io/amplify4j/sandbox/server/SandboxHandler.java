@@ -36,7 +36,8 @@ import org.eclipse.jetty.util.Callback;
  *   <li>{@code GET /.well-known/jwks.json} (and {@code /<poolId>/.well-known/jwks.json}, where Cognito serves it):
  *       the local user pool's public keys.</li>
  *   <li>{@code POST /__sandbox/users}, {@code POST /__sandbox/sign-in}, {@code POST /__sandbox/reset}: the admin
- *       API (create a user; sign in for tokens; delete all data). They accept only {@code application/json}, which a
+ *       API (create a user; sign in for tokens; delete all data); {@code POST /__sandbox/functions/<name>/invoke}
+ *       and {@code POST /__sandbox/schedules/<name>/run} invoke a function or run its schedule now. They accept only {@code application/json}, which a
  *       web page of another origin cannot send without a preflight this server never grants.</li>
  * </ul>
  */
@@ -130,9 +131,11 @@ final class SandboxHandler extends Handler.Abstract {
             return refuse(413, "PayloadTooLargeException", "The request body exceeds " + maxRequestBytes + " bytes.",
                     "-");
         }
+        Map<String, String> headers = headers(request);
         Caller caller;
         try {
-            caller = authenticator.authenticate(apiKey, authorization);
+            caller = authenticator.authenticate(apiKey, authorization,
+                    () -> io.amplify4j.sandbox.function.AuthorizerRequest.fromBody(body, headers));
         } catch (AuthenticationException e) {
             return refuse(401, "UnauthorizedException", e.getMessage(), "-");
         }
@@ -143,7 +146,7 @@ final class SandboxHandler extends Handler.Abstract {
         } catch (BadRequest e) {
             return new Reply(400, ErrorShapes.refusal(e.errorType, e.getMessage()), "-", who, "400 " + e.errorType);
         }
-        GraphQLService.Outcome outcome = graphQL.execute(graphQLRequest, caller);
+        GraphQLService.Outcome outcome = graphQL.execute(graphQLRequest, caller, headers);
         int status = outcome.requestErrors() ? requestErrorStatus : 200;
         String summary = outcome.errorTypes().isEmpty() ? status + " ok"
                 : status + " errors=" + String.join(",", outcome.errorTypes());
@@ -242,7 +245,9 @@ final class SandboxHandler extends Handler.Abstract {
                 }
             }
             default -> {
-                return refuse(404, "NotFound", "No such admin action: " + action, "admin");
+                return sandbox.functions().admin(action, input)
+                        .map(r -> new Reply(r.status(), r.body(), operation, "admin", String.valueOf(r.status())))
+                        .orElseGet(() -> refuse(404, "NotFound", "No such admin action: " + action, "admin"));
             }
         }
     }
@@ -295,6 +300,15 @@ final class SandboxHandler extends Handler.Abstract {
         }
         Object username = caller.identity().map(identity -> identity.get("username")).orElse(null);
         return caller.authMode().name().toLowerCase(java.util.Locale.ROOT) + ":" + username;
+    }
+
+    /** The request's headers with lower-case names (the last value of a repeated header), as AppSync passes them. */
+    private static Map<String, String> headers(Request request) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (org.eclipse.jetty.http.HttpField field : request.getHeaders()) {
+            out.put(field.getLowerCaseName(), field.getValue());
+        }
+        return out;
     }
 
     /** The body, or null when it is larger than the limit (read no further than one byte past it). */

@@ -49,6 +49,7 @@ public final class LocalUserPool {
     private final JWSSigner signer;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, User> users = new ConcurrentHashMap<>();
+    private volatile Triggers triggers = Triggers.NONE;
 
     /**
      * @param issuerBase the sandbox's base URL ({@code http://127.0.0.1:port}); the issuer is it plus the pool id
@@ -79,6 +80,59 @@ public final class LocalUserPool {
             groups = List.copyOf(groups);
             attributes = Map.copyOf(attributes);
         }
+    }
+
+    /**
+     * The pool's Lambda triggers ({@code io.amplify4j.sandbox.function.UserPoolTriggers} runs the definition's).
+     * A trigger refuses an event by throwing a {@link UserPoolException}, which reaches the client as Cognito's.
+     */
+    public interface Triggers {
+        /** No triggers. */
+        Triggers NONE = new Triggers() {};
+
+        /** Before a user is created (sign-up). */
+        default void preSignUp(String username, Map<String, String> attributes) {}
+
+        /** After a user is created and confirmed. */
+        default void postConfirmation(User user) {}
+
+        /** Before a password sign-in is accepted. */
+        default void preAuthentication(User user) {}
+
+        /** After a password sign-in succeeded. */
+        default void postAuthentication(User user) {}
+
+        /** Before tokens are issued: the claims to change. */
+        default TokenChanges preTokenGeneration(User user) {
+            return TokenChanges.NONE;
+        }
+    }
+
+    /**
+     * What a pre token generation trigger changes: claims added to or overridden in the ID token, claims removed
+     * from it, and the groups ({@code cognito:groups}) of both tokens. Claims that identify the token ({@code iss},
+     * {@code sub}, {@code aud}, {@code token_use}, times, {@code cognito:username} ...) cannot be changed, as in
+     * Cognito.
+     */
+    public record TokenChanges(Map<String, Object> addOrOverride, List<String> suppress,
+            Optional<List<String>> groups) {
+        public static final TokenChanges NONE = new TokenChanges(Map.of(), List.of(), Optional.empty());
+
+        public TokenChanges {
+            addOrOverride = Map.copyOf(addOrOverride);
+            suppress = List.copyOf(suppress);
+            groups = groups.map(List::copyOf);
+        }
+    }
+
+    /** Claims no trigger may change. */
+    static final java.util.Set<String> PROTECTED_CLAIMS = java.util.Set.of("acr", "amr", "aud", "at_hash",
+            "auth_time", "azp", "client_id", "cognito:username", "cognito:groups", "exp", "iat", "identities", "iss",
+            "jti", "nbf", "nonce", "origin_jti", "sub", "token_use", "username", "event_id", "scope");
+
+    /** Sets the pool's triggers. */
+    public void triggers(Triggers triggers) {
+        this.triggers = Objects.requireNonNull(triggers, "triggers");
     }
 
     /** The tokens sign-in returns. */
@@ -128,11 +182,16 @@ public final class LocalUserPool {
             throw new UserPoolException("InvalidPasswordException",
                     "Password did not conform with policy: Password not long enough");
         }
+        if (users.containsKey(username)) {
+            throw new UserPoolException("UsernameExistsException", "User account already exists");
+        }
+        triggers.preSignUp(username, attributes);
         String salt = randomText(16, "0123456789abcdef");
         User user = new User(username, UUID.randomUUID().toString(), groups, attributes, salt, hash(salt, password));
         if (users.putIfAbsent(username, user) != null) {
             throw new UserPoolException("UsernameExistsException", "User account already exists");
         }
+        triggers.postConfirmation(user);
         return user;
     }
 
@@ -149,7 +208,10 @@ public final class LocalUserPool {
         if (!ok) {
             throw new UserPoolException("NotAuthorizedException", "Incorrect username or password.");
         }
-        return tokens(user, clock.instant(), DEFAULT_TOKEN_VALIDITY);
+        triggers.preAuthentication(user);
+        Tokens tokens = tokens(user, clock.instant(), DEFAULT_TOKEN_VALIDITY);
+        triggers.postAuthentication(user);
+        return tokens;
     }
 
     /** Tokens for an existing user without a password: the admin path tests use. */
@@ -176,6 +238,8 @@ public final class LocalUserPool {
     }
 
     private Tokens tokens(User user, Instant issuedAt, Duration validity) {
+        TokenChanges changes = triggers.preTokenGeneration(user);
+        List<String> groups = changes.groups().orElse(user.groups());
         Date iat = Date.from(issuedAt);
         Date exp = Date.from(issuedAt.plus(validity));
         String originJti = UUID.randomUUID().toString();
@@ -190,11 +254,21 @@ public final class LocalUserPool {
                 .issueTime(iat)
                 .expirationTime(exp)
                 .jwtID(UUID.randomUUID().toString());
-        if (!user.groups().isEmpty()) {
-            id.claim("cognito:groups", user.groups());
+        if (!groups.isEmpty()) {
+            id.claim("cognito:groups", groups);
         }
         Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
         attributes.forEach(id::claim);
+        changes.addOrOverride().forEach((name, value) -> {
+            if (!PROTECTED_CLAIMS.contains(name)) {
+                id.claim(name, value);
+            }
+        });
+        changes.suppress().forEach(name -> {
+            if (!PROTECTED_CLAIMS.contains(name)) {
+                id.claim(name, null);
+            }
+        });
         JWTClaimsSet.Builder access = new JWTClaimsSet.Builder()
                 .subject(user.sub())
                 .issuer(issuer)
@@ -207,8 +281,8 @@ public final class LocalUserPool {
                 .issueTime(iat)
                 .expirationTime(exp)
                 .jwtID(UUID.randomUUID().toString());
-        if (!user.groups().isEmpty()) {
-            access.claim("cognito:groups", user.groups());
+        if (!groups.isEmpty()) {
+            access.claim("cognito:groups", groups);
         }
         return new Tokens(sign(id.build()), sign(access.build()), validity.toSeconds());
     }

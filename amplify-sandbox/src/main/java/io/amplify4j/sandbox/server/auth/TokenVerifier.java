@@ -4,6 +4,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -11,12 +13,14 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.net.URL;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,19 +37,32 @@ public final class TokenVerifier {
     /** The clock skew tolerated on {@code exp}, {@code nbf} and {@code iat}. */
     public static final int MAX_CLOCK_SKEW_SECONDS = 60;
 
-    private final String clientId;
+    private final String issuer;
+    private final ClaimsRule rule;
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
+    /** What a verified token must also satisfy beyond signature, issuer and times: audience, token use, ages. */
+    @FunctionalInterface
+    private interface ClaimsRule {
+        boolean admits(JWTClaimsSet claims);
+    }
+
+    /** A verifier for the local user pool's tokens: {@code token_use} {@code id} or {@code access}. */
     public TokenVerifier(JWKSet publicKeys, String issuer, String clientId, Clock clock) {
-        Objects.requireNonNull(issuer, "issuer");
+        this(new ImmutableJWKSet<>(publicKeys.toPublicJWKSet()), issuer, Set.of("sub", "exp", "iat", "token_use"),
+                userPoolRule(Objects.requireNonNull(clientId, "clientId")), clock);
+    }
+
+    private TokenVerifier(JWKSource<SecurityContext> keys, String issuer, Set<String> requiredClaims,
+            ClaimsRule rule, Clock clock) {
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(clock, "clock");
-        this.clientId = Objects.requireNonNull(clientId, "clientId");
-        processor.setJWSKeySelector(
-                new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(publicKeys.toPublicJWKSet())));
+        this.rule = rule;
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
                 null,
                 new JWTClaimsSet.Builder().issuer(issuer).build(),
-                Set.of("sub", "exp", "iat", "token_use"),
+                requiredClaims,
                 null) {
             @Override
             protected Date currentTime() {
@@ -54,6 +71,66 @@ public final class TokenVerifier {
         };
         claims.setMaxClockSkew(MAX_CLOCK_SKEW_SECONDS);
         processor.setJWTClaimsSetVerifier(claims);
+    }
+
+    /**
+     * A verifier for an OpenID Connect provider's tokens, as AppSync's {@code OPENID_CONNECT} mode checks them, with
+     * the same strictness as the user pool's: RS256 only, a {@code kid} of the provider's key set (fetched from
+     * {@code jwksUrl}, cached, and fetched again for a {@code kid} it does not know, so key rotation works; when the
+     * key set cannot be fetched, tokens are refused), a valid signature, the exact issuer, {@code exp}, {@code nbf}
+     * and {@code iat} with bounded skew, {@code aud} containing {@code clientId} when one is configured, and the
+     * token's age since issue ({@code iat}) and since authentication ({@code auth_time}) within the configured
+     * limits (0: no limit).
+     */
+    public static TokenVerifier oidc(URL jwksUrl, String issuer, Optional<String> clientId, int authTtlSeconds,
+            int issueTtlSeconds, Clock clock) {
+        JWKSource<SecurityContext> keys = JWKSourceBuilder.create(Objects.requireNonNull(jwksUrl, "jwksUrl"))
+                .rateLimited(false)
+                .retrying(false)
+                .outageTolerant(false)
+                .refreshAheadCache(false)
+                .build();
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(clock, "clock");
+        ClaimsRule rule = claims -> {
+            if (clientId.isPresent() && (claims.getAudience() == null
+                    || !claims.getAudience().contains(clientId.get()))) {
+                return false;
+            }
+            long now = clock.instant().getEpochSecond();
+            if (issueTtlSeconds > 0 && (claims.getIssueTime() == null
+                    || now - claims.getIssueTime().toInstant().getEpochSecond() > issueTtlSeconds + MAX_CLOCK_SKEW_SECONDS)) {
+                return false;
+            }
+            if (authTtlSeconds > 0) {
+                Object authTime = claims.getClaim("auth_time");
+                if (!(authTime instanceof Number seconds)
+                        || now - seconds.longValue() > authTtlSeconds + MAX_CLOCK_SKEW_SECONDS) {
+                    return false;
+                }
+            }
+            return true;
+        };
+        return new TokenVerifier(keys, issuer, Set.of("sub", "exp", "iat"), rule, clock);
+    }
+
+    private static ClaimsRule userPoolRule(String clientId) {
+        return claims -> {
+            Object use = claims.getClaim("token_use");
+            if ("id".equals(use)) {
+                List<String> audience = claims.getAudience();
+                return audience != null && audience.size() == 1 && clientId.equals(audience.get(0));
+            }
+            if ("access".equals(use)) {
+                return clientId.equals(claims.getClaim("client_id"));
+            }
+            return false;
+        };
+    }
+
+    /** The issuer every token must name. */
+    public String issuer() {
+        return issuer;
     }
 
     /** The verified token's claims as plain JSON values (dates as epoch seconds). */
@@ -77,17 +154,7 @@ public final class TokenVerifier {
         } catch (JOSEException | RuntimeException e) {
             throw new AuthenticationException("Valid authorization header not provided.");
         }
-        Object use = claims.getClaim("token_use");
-        boolean audienceOk;
-        if ("id".equals(use)) {
-            List<String> audience = claims.getAudience();
-            audienceOk = audience != null && audience.size() == 1 && clientId.equals(audience.get(0));
-        } else if ("access".equals(use)) {
-            audienceOk = clientId.equals(claims.getClaim("client_id"));
-        } else {
-            audienceOk = false;
-        }
-        if (!audienceOk) {
+        if (!rule.admits(claims)) {
             throw new AuthenticationException("Valid authorization header not provided.");
         }
         return claims.toJSONObject();

@@ -85,6 +85,7 @@ public final class GraphQLService {
 
     private static final String CALLER = "amplify4j.caller";
     private static final String OPERATION = "amplify4j.operation";
+    private static final String HEADERS = "amplify4j.headers";
 
     private final PlanResolvers resolvers;
     private final AuthMode defaultMode;
@@ -233,7 +234,7 @@ public final class GraphQLService {
                         : schema.getSubscriptionType().getDefinition().getDirectives(),
                 defaultMode);
         String denied = "Not Authorized to access " + field.getName() + " on type Subscription";
-        if (!authorization.admits(caller)) {
+        if (!authorization.admits(caller) || caller.deniedFields().contains("Subscription." + field.getName())) {
             return failed(List.of(subscriptionError("Unauthorized", denied)));
         }
         Map<String, Object> arguments;
@@ -333,10 +334,15 @@ public final class GraphQLService {
 
     /** Runs a request for an authenticated caller. */
     public Outcome execute(Request request, Caller caller) {
+        return execute(request, caller, Map.of());
+    }
+
+    /** Runs a request for an authenticated caller; {@code headers} (lower-case names) become {@code ctx.request}. */
+    public Outcome execute(Request request, Caller caller, Map<String, String> headers) {
         ExecutionInput.Builder builder = ExecutionInput.newExecutionInput()
                 .query(request.query())
                 .variables(request.variables())
-                .graphQLContext(Map.of(CALLER, caller));
+                .graphQLContext(Map.of(CALLER, caller, HEADERS, Map.copyOf(headers)));
         request.operationName().ifPresent(builder::operationName);
         ExecutionInput input = builder.build();
         GraphQLContext context = input.getGraphQLContext();
@@ -503,7 +509,7 @@ public final class GraphQLService {
             String denied = "Not Authorized to access " + fieldName + " on type " + typeName;
             return env -> {
                 Caller caller = env.getGraphQlContext().get(CALLER);
-                if (!authorization.admits(caller)) {
+                if (!authorization.admits(caller) || caller.deniedFields().contains(typeName + "." + fieldName)) {
                     return DataFetcherResult.newResult()
                             .error(AppSyncError.at(env, denied, Optional.of("Unauthorized"), null, null))
                             .build();
@@ -517,7 +523,9 @@ public final class GraphQLService {
         Caller caller = env.getGraphQlContext().get(CALLER);
         ResolverInfo info = new ResolverInfo(fieldName, typeName, env.getVariables(), selectionSetList(env),
                 selectionSetGraphQL(env));
-        ResolverResult result = resolvers.execute(info, env.getArguments(), root ? null : env.getSource(), caller);
+        Map<String, String> headers = env.getGraphQlContext().getOrDefault(HEADERS, Map.of());
+        ResolverResult result = resolvers.execute(info, env.getArguments(), root ? null : env.getSource(), caller,
+                headers);
         if (result.errors().isEmpty()) {
             return result.data();
         }

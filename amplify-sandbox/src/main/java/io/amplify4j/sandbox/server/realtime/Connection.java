@@ -98,6 +98,13 @@ public final class Connection implements Session.Listener.AutoDemanding {
 
     /** Authenticates an auth object ({@code {"host":..., "x-api-key":...}} or {@code {"Authorization":...}}). */
     private static Caller authenticate(RealtimeHub hub, Map<String, Object> auth) throws AuthenticationException {
+        return authenticate(hub, auth, io.amplify4j.sandbox.function.AuthorizerRequest::empty);
+    }
+
+    /** As above; {@code request} is what a Lambda authorizer is told about the subscription being started. */
+    private static Caller authenticate(RealtimeHub hub, Map<String, Object> auth,
+            java.util.function.Supplier<io.amplify4j.sandbox.function.AuthorizerRequest> request)
+            throws AuthenticationException {
         String apiKey = null;
         String authorization = null;
         for (Map.Entry<String, Object> entry : auth.entrySet()) {
@@ -110,7 +117,7 @@ public final class Connection implements Session.Listener.AutoDemanding {
                 }
             }
         }
-        return hub.authenticator.authenticate(apiKey, authorization);
+        return hub.authenticator.authenticate(apiKey, authorization, request);
     }
 
     private static Map<String, Object> connectionError(String errorType, String message, int code) {
@@ -201,7 +208,8 @@ public final class Connection implements Session.Listener.AutoDemanding {
                 && extensions.get("authorization") instanceof Map<?, ?> auth ? (Map<String, Object>) auth : Map.of();
         Caller caller;
         try {
-            caller = authenticate(hub, authorization);
+            caller = authenticate(hub, authorization, () -> io.amplify4j.sandbox.function.AuthorizerRequest.fromBody(
+                    data.getBytes(StandardCharsets.UTF_8), Map.of()));
         } catch (AuthenticationException e) {
             hub.log.accept("WS start id=" + id + " caller=- UnauthorizedException");
             error(id, "UnauthorizedException", e.getMessage());

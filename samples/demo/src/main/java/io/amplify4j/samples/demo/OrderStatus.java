@@ -1,8 +1,0 @@
-package io.amplify4j.samples.demo;
-
-/** Where an order is; declared as a GraphQL enum straight from this Java enum. */
-public enum OrderStatus {
-    PENDING,
-    PAID,
-    SHIPPED
-}
