@@ -20,7 +20,13 @@ import io.amplify4j.samples.client.shop.ShopApi;
 import io.amplify4j.samples.client.shop.UpdateProductInput;
 import io.amplify4j.sandbox.server.Sandbox;
 import java.time.Instant;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.amplify4j.samples.client.shop.Recommendation;
+import io.amplify4j.client.GraphQLSubscription;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +37,45 @@ import org.junit.jupiter.api.Test;
  * and sort direction, composite primary keys, custom types, enums and AWS scalars.
  */
 class ShopClientTest {
+    /** The custom mutation's JS handler, as the shop's developer would write it. */
+    static final String ADJUST_STOCK = """
+            import { util } from '@aws-appsync/utils';
+
+            export function request(ctx) {
+              return {
+                operation: 'UpdateItem',
+                key: util.dynamodb.toMapValues({ sku: ctx.args.sku }),
+                update: {
+                  expression: 'SET #stock = #stock + :delta',
+                  expressionNames: { '#stock': 'stock' },
+                  expressionValues: util.dynamodb.toMapValues({ ':delta': ctx.args.delta }),
+                },
+                condition: { expression: 'attribute_exists(#sku)', expressionNames: { '#sku': 'sku' } },
+              };
+            }
+
+            export function response(ctx) {
+              if (ctx.error) {
+                util.error(ctx.error.message, ctx.error.type);
+              }
+              return ctx.result;
+            }
+            """;
+
+    /** The Java function behind the custom query: recommends the arguments' sku's neighbours. */
+    public static final class Recommend implements RequestHandler<Map<String, Object>, List<Map<String, Object>>> {
+        @Override
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> handleRequest(Map<String, Object> event, Context context) {
+            Map<String, Object> arguments = (Map<String, Object>) event.get("arguments");
+            String sku = (String) arguments.get("sku");
+            Number limit = (Number) arguments.get("limit");
+            List<Map<String, Object>> all = List.of(Map.of("sku", sku + "-LIKE", "score", 0.9),
+                    Map.of("sku", "EARL-1", "score", 0.5));
+            return all.subList(0, limit == null ? all.size() : Math.min(limit.intValue(), all.size()));
+        }
+    }
+
     private static Sandbox sandbox;
     private static GraphQLClient adminClient;
     private static GraphQLClient aliceClient;
@@ -40,6 +85,8 @@ class ShopClientTest {
     @BeforeAll
     static void start() {
         sandbox = Sandbox.builder(new ShopBackend()).banner(null).requestLog(line -> { })
+                .functionHandler("recommend", new Recommend())
+                .userModule("src/main/js/adjustStock.js", ADJUST_STOCK)
                 .user("admin", Clients.PASSWORD, "ADMINS").user("alice", Clients.PASSWORD).start();
         adminClient = Clients.signedIn(sandbox, "admin");
         aliceClient = Clients.signedIn(sandbox, "alice");
@@ -108,5 +155,24 @@ class ShopClientTest {
         List<Order> recent = alice.orders().listByKeyAll("c-1", Order.CREATED_AT_KEY.le(Instant.now().plusSeconds(60)),
                 SortDirection.DESC, Order.STATUS.eq(OrderStatus.PENDING)).stream().toList();
         assertThat(recent).extracting(Order::customerId).containsExactly("c-1");
+    }
+
+    @Test
+    void customOperationsRunTheirJavaFunctionAndJsHandler() throws Exception {
+        List<Recommendation> recommended = alice.queries().recommendProducts("CHAI-1", 1);
+        assertThat(recommended).containsExactly(new Recommendation("CHAI-1-LIKE", 0.9));
+        assertThat(alice.queries().recommendProductsAsync("CHAI-1", null).get(20, TimeUnit.SECONDS)).hasSize(2);
+
+        Category tea = admin.categories().create(CreateCategoryInput.builder().name("Tea").build());
+        product(tea, "CHAI-1", "Chai", 4.5);
+        Clients.Events<Product> changes = new Clients.Events<>();
+        try (GraphQLSubscription<Product> subscription = alice.subscriptions().onInventoryChange()) {
+            subscription.subscribe(changes::add, changes::error).established().get(20, TimeUnit.SECONDS);
+            Product adjusted = admin.mutations().adjustStock("CHAI-1", 7, null);
+            assertThat(adjusted.stock()).isEqualTo(7);
+            assertThat(changes.next().stock()).isEqualTo(7);
+        }
+        assertThatThrownBy(() -> alice.mutations().adjustStock("CHAI-1", 1, null))
+                .isInstanceOf(UnauthorizedException.class);
     }
 }
