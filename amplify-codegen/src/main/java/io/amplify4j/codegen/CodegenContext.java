@@ -190,7 +190,7 @@ final class CodegenContext {
             "AwsJsonSerializer", "AwsJsonDeserializer", "IdField", "StringField", "IntField", "FloatField",
             "BooleanField", "EnumField", "DateField", "TimeField", "DateTimeField", "TimestampField");
 
-    private String[] clashing;
+    private volatile String[] clashing;
 
     /**
      * A top-level type builder that never imports a library type whose simple name is also a generated type of the
