@@ -120,6 +120,32 @@ class GeneratedCodeBehaviourTest {
     }
 
     @Test
+    void awsTimestampAndJsonTravelAsAppSyncWantsThemUnderJavaSafeNames() throws Exception {
+        GeneratedSources names = ClientGenerator.generate(new AwkwardNamesBackend(), CodegenOptions.of("gen.names"));
+        String out = run(compileWith(names, "gen.names", """
+                public static String run() throws Exception {
+                    var mapper = AmplifyJson.mapper();
+                    var extra = mapper.readTree("{\\"a\\":1}");
+                    UpdateRecordInput update = UpdateRecordInput.builder("r-1").class_("k")
+                            .seenAt(java.time.Instant.ofEpochSecond(1700000000)).extra(extra).kind(Kind.class_)
+                            .build();
+                    CreateRecordInput create = CreateRecordInput.builder().class_("k").default_(3)
+                            .seenAt(java.time.Instant.ofEpochSecond(5)).extra(extra).build();
+                    Record read = mapper.readValue("{\\"id\\":\\"r-1\\",\\"class\\":\\"k\\","
+                            + "\\"seenAt\\":1700000000,\\"extra\\":\\"{\\\\\\"b\\\\\\":2}\\","
+                            + "\\"kind\\":\\"default\\",\\"items\\":{\\"class\\":\\"c\\",\\"int\\":4}}",
+                            Record.class);
+                    return mapper.writeValueAsString(update) + " " + mapper.writeValueAsString(create) + " "
+                            + read.class_() + " " + read.seenAt() + " " + read.extra().get("b") + " " + read.kind()
+                            + " " + read.items().int_();
+                }"""), "gen.names");
+        assertThat(out).isEqualTo("{\"id\":\"r-1\",\"class\":\"k\",\"kind\":\"class\",\"seenAt\":1700000000,"
+                + "\"extra\":\"{\\\"a\\\":1}\"} "
+                + "{\"class\":\"k\",\"default\":3,\"seenAt\":5,\"extra\":\"{\\\"a\\\":1}\"} "
+                + "k 2023-11-14T22:13:20Z 2 default_ 4");
+    }
+
+    @Test
     void misuseDoesNotCompile() {
         GeneratedSources blog = ClientGenerator.generate(new io.amplify4j.fixtures.BlogBackend(),
                 CodegenOptions.of("gen.blog"));
