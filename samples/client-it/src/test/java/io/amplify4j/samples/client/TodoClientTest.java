@@ -162,4 +162,16 @@ class TodoClientTest {
             assertThat(deletions.next().content()).isEqualTo("now");
         }
     }
+
+    @Test
+    void ownersReceiveOnlyTheirOwnEvents() throws Exception {
+        Clients.Events<Todo> alicesEvents = new Clients.Events<>();
+        try (GraphQLSubscription<Todo> subscription = alice.todos().onCreate()) {
+            subscription.subscribe(alicesEvents::add, alicesEvents::error).established().get(20, TimeUnit.SECONDS);
+            create(bob, "bob's", 2);
+            Todo own = create(alice, "alice's", 2);
+            assertThat(alicesEvents.next().id()).isEqualTo(own.id());
+            assertThat(alicesEvents.poll()).isNull();
+        }
+    }
 }
