@@ -221,16 +221,19 @@ public final class GraphQLClient implements AutoCloseable {
         HttpRequest.Builder http = HttpRequest.newBuilder(endpoint)
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json; charset=UTF-8")
-                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         request.headers().forEach(http::header);
-        Map<String, String> signed = auth.headers(new AuthRequest("POST", endpoint,
-                Map.of("content-type", "application/json; charset=UTF-8"), body));
-        signed.forEach((name, value) -> {
+        boolean replace = !request.headers().isEmpty();
+        for (Map.Entry<String, String> header : auth.headers(AuthRequest.jsonPost(endpoint, body)).entrySet()) {
+            String name = header.getKey();
             if (!RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                http.setHeader(name, value);
+                if (replace) {
+                    http.setHeader(name, header.getValue());
+                } else {
+                    http.header(name, header.getValue());
+                }
             }
-        });
+        }
         return http.build();
     }
 

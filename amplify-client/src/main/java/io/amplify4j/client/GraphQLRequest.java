@@ -42,7 +42,7 @@ public final class GraphQLRequest<T> {
         this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(builder.variables));
         this.responseField = builder.responseField;
         this.authMode = builder.authMode;
-        this.headers = Collections.unmodifiableMap(new TreeMap<>(builder.headers));
+        this.headers = builder.headers.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(builder.headers));
     }
 
     /** A request whose result is a {@code type}. */

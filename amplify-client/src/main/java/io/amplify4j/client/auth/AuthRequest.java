@@ -16,17 +16,27 @@ import java.util.TreeMap;
  * @param body the exact body bytes
  */
 public record AuthRequest(String method, URI uri, Map<String, String> headers, byte[] body) {
+    /** The headers of every GraphQL request, made once: this record is built for every call. */
+    private static final Map<String, String> JSON_HEADERS = sorted(Map.of("content-type",
+            "application/json; charset=UTF-8"));
+
     public AuthRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(uri, "uri");
-        TreeMap<String, String> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        sorted.putAll(headers);
-        headers = java.util.Collections.unmodifiableMap(sorted);
+        if (headers != JSON_HEADERS) {
+            headers = sorted(headers);
+        }
         Objects.requireNonNull(body, "body");
     }
 
-    /** A JSON {@code POST} to {@code uri}. */
+    private static Map<String, String> sorted(Map<String, String> headers) {
+        TreeMap<String, String> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        sorted.putAll(headers);
+        return java.util.Collections.unmodifiableMap(sorted);
+    }
+
+    /** A JSON {@code POST} of {@code body} to {@code uri}: what a GraphQL request is. */
     public static AuthRequest jsonPost(URI uri, byte[] body) {
-        return new AuthRequest("POST", uri, Map.of("content-type", "application/json; charset=UTF-8"), body);
+        return new AuthRequest("POST", uri, JSON_HEADERS, body);
     }
 }

@@ -95,6 +95,23 @@ class RealtimeProtocolTest {
     }
 
     @Test
+    void callbacksReceiveEveryEventInOrder() throws Exception {
+        java.util.concurrent.BlockingQueue<Ping> events = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.CompletableFuture<Throwable> failure = new java.util.concurrent.CompletableFuture<>();
+        try (GraphQLSubscription<Ping> subscription = client.subscribe(ON_PING)
+                .subscribe(events::add, failure::complete)) {
+            subscription.established().get(20, TimeUnit.SECONDS);
+            for (int i = 1; i <= 50; i++) {
+                server.publish("{\"onPing\":{\"message\":\"" + i + "\"}}");
+            }
+            for (int i = 1; i <= 50; i++) {
+                assertThat(events.poll(20, TimeUnit.SECONDS)).isEqualTo(new Ping(String.valueOf(i)));
+            }
+            assertThat(failure).isNotDone();
+        }
+    }
+
+    @Test
     void silenceLongerThanTheAnnouncedTimeoutReconnectsAndSubscribesAgain() throws Exception {
         server.connectionTimeoutMs = 200;
         server.keepAlive = connection -> connection > 1;   // the first connection never gets a keep-alive
