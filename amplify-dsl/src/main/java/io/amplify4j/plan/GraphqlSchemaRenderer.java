@@ -35,13 +35,14 @@ import java.util.stream.Collectors;
  * <p>One renderer instance renders one schema; it records which shared inputs are used while it renders.
  */
 public final class GraphqlSchemaRenderer {
-    private static final String EVENT_INVOCATION_RESPONSE = "EventInvocationResponse";
+    private static final String EVENT_INVOCATION_RESPONSE = OperationShapes.EVENT_INVOCATION_RESPONSE;
     private static final List<String> SHARED_SCALAR_BASES = List.of("String", "Int", "Float", "Boolean", "ID");
     private static final List<String> KEY_CONDITION_BASES = List.of("String", "ID", "Int", "Float");
 
     private final DataDefinition data;
     private final List<ModelPlan> models;
     private final Names names;
+    private final OperationShapes shapes;
     private final Map<String, ModelPlan> modelsByName = new HashMap<>();
     private final Set<String> usedShared = new LinkedHashSet<>();
     /** Enum filter inputs by name: their text. */
@@ -55,6 +56,7 @@ public final class GraphqlSchemaRenderer {
         this.data = data;
         this.models = models;
         this.names = names;
+        this.shapes = new OperationShapes(names);
         models.forEach(m -> modelsByName.put(m.name(), m));
         data.functionAccess().forEach(f -> functionAccess.addAll(f.operations()));
     }
@@ -237,31 +239,26 @@ public final class GraphqlSchemaRenderer {
             StringBuilder subscriptions) {
         ModelTypeNames typeNames = model.names();
         model.operation(ModelOperationKind.GET).ifPresent(name -> queries.append(rootField(name,
-                model.primaryKey().fields().stream().map(f -> f + ": " + keyType(model, f) + "!").toList(),
-                model.name(), operationModes(model, ModelOperationKind.GET).directives())));
-        model.operation(ModelOperationKind.LIST).ifPresent(name -> queries.append(rootField(name, listArguments(model),
-                typeNames.connection(), operationModes(model, ModelOperationKind.LIST).directives())));
+                sdl(shapes.getArguments(model)), model.name(),
+                operationModes(model, ModelOperationKind.GET).directives())));
+        model.operation(ModelOperationKind.LIST).ifPresent(name -> queries.append(rootField(name,
+                sdl(shapes.listArguments(model)), typeNames.connection(),
+                operationModes(model, ModelOperationKind.LIST).directives())));
         for (IndexPlan index : model.indexes()) {
-            index.queryField().ifPresent(name -> queries.append(rootField(name, indexArguments(model, index),
-                    typeNames.connection(), operationModes(model, ModelOperationKind.LIST).directives())));
+            index.queryField().ifPresent(name -> queries.append(rootField(name,
+                    sdl(shapes.indexArguments(model, index)), typeNames.connection(),
+                    operationModes(model, ModelOperationKind.LIST).directives())));
         }
         for (ModelOperationKind kind : List.of(ModelOperationKind.CREATE, ModelOperationKind.UPDATE,
                 ModelOperationKind.DELETE)) {
-            String input = switch (kind) {
-                case CREATE -> typeNames.createInput();
-                case UPDATE -> typeNames.updateInput();
-                default -> typeNames.deleteInput();
-            };
             model.operation(kind).ifPresent(name -> mutations.append(rootField(name,
-                    List.of("input: " + input + "!", "condition: " + typeNames.conditionInput()),
-                    model.name(), operationModes(model, kind).directives())));
+                    sdl(shapes.mutationArguments(model, kind)), model.name(),
+                    operationModes(model, kind).directives())));
         }
         for (ModelOperationKind kind : List.of(ModelOperationKind.ON_CREATE, ModelOperationKind.ON_UPDATE,
                 ModelOperationKind.ON_DELETE)) {
             model.operation(kind).ifPresent(name -> {
-                List<String> arguments = new ArrayList<>();
-                arguments.add("filter: " + typeNames.subscriptionFilterInput());
-                subscriptionOwnerArguments(model).forEach(owner -> arguments.add(owner + ": String"));
+                List<String> arguments = sdl(shapes.subscriptionArguments(model));
                 String mutation = model.operation(kind.sourceMutation().orElseThrow()).orElseThrow();
                 subscriptions.append(rootField(name, arguments, model.name(),
                         " @aws_subscribe(mutations: [" + Sdl.string(mutation) + "])"
@@ -270,70 +267,13 @@ public final class GraphqlSchemaRenderer {
         }
     }
 
-    /** One {@code ownerField: String} argument per owner rule granting listen (Amplify's legacy owner argument). */
-    private static List<String> subscriptionOwnerArguments(ModelPlan model) {
-        return model.rules().stream()
-                .filter(r -> r instanceof AuthRule.Owner)
-                .filter(ModelOperationKind.ON_CREATE::grantedBy)
-                .map(r -> ((AuthRule.Owner) r).field())
-                .distinct()
-                .toList();
-    }
-
-    private List<String> listArguments(ModelPlan model) {
-        List<String> arguments = new ArrayList<>();
-        PrimaryKeyPlan key = model.primaryKey();
-        if (key.explicit()) {
-            arguments.add(key.partitionKey() + ": " + keyType(model, key.partitionKey()));
-            sortKeyArgument(model, key.sortKeys(), model.names().primaryCompositeKeyConditionInput())
-                    .ifPresent(arguments::add);
-        }
-        arguments.add("filter: " + model.names().filterInput());
-        arguments.add("limit: Int");
-        arguments.add("nextToken: String");
-        if (key.explicit()) {
-            usedShared.add(names.sortDirectionEnum());
-            arguments.add("sortDirection: " + names.sortDirectionEnum());
-        }
-        return arguments;
-    }
-
-    private List<String> indexArguments(ModelPlan model, IndexPlan index) {
-        List<String> arguments = new ArrayList<>();
-        arguments.add(index.partitionKey() + ": " + keyType(model, index.partitionKey()) + "!");
-        Optional<String> compositeInput = index.hasCompositeSortKey()
-                ? Optional.of(names.compositeKeyConditionInput(model.name(), index.keyName()))
-                : Optional.empty();
-        sortKeyArgument(model, index.sortKeys(), compositeInput).ifPresent(arguments::add);
-        usedShared.add(names.sortDirectionEnum());
-        arguments.add("sortDirection: " + names.sortDirectionEnum());
-        arguments.add("filter: " + model.names().filterInput());
-        arguments.add("limit: Int");
-        arguments.add("nextToken: String");
-        return arguments;
-    }
-
-    private Optional<String> sortKeyArgument(ModelPlan model, List<String> sortKeys, Optional<String> compositeInput) {
-        if (sortKeys.isEmpty()) {
-            return Optional.empty();
-        }
-        if (sortKeys.size() == 1) {
-            String base = keyConditionBase(model, sortKeys.get(0));
-            String input = names.keyConditionInput(base);
-            usedShared.add(input);
-            return Optional.of(sortKeys.get(0) + ": " + input);
-        }
-        return Optional.of(names.compositeSortKeyArgument(sortKeys) + ": " + compositeInput.orElseThrow());
-    }
-
-    /** The scalar a single sort key is compared as: its filter scalar, or {@code String} for enums. */
-    private static String keyConditionBase(ModelPlan model, String field) {
-        return model.field(field).flatMap(f -> f.type().scalar()).map(Names::filterScalar).orElse("String");
-    }
-
-    /** The named type of a key field (keys are never lists). */
-    private static String keyType(ModelPlan model, String field) {
-        return model.field(field).map(f -> f.type().base().graphqlName()).orElse("ID");
+    /**
+     * The arguments as SDL; shared inputs and enums they name (sort direction, key conditions) are marked used, so
+     * the schema declares them.
+     */
+    private List<String> sdl(List<OperationShapes.Argument> arguments) {
+        arguments.forEach(a -> usedShared.add(a.namedType()));
+        return arguments.stream().map(OperationShapes.Argument::sdl).toList();
     }
 
     private static String rootField(String name, List<String> arguments, String type, String directives) {
@@ -350,7 +290,7 @@ public final class GraphqlSchemaRenderer {
                         + inputType(a.type()))
                 .toList();
         AuthModes modes = customOperationModes(operation);
-        String returnType = returnType(operation);
+        String returnType = OperationShapes.returnType(operation);
         if (returnType.startsWith(EVENT_INVOCATION_RESPONSE)) {
             eventInvocationModes = eventInvocationModes.union(modes);
         }
@@ -363,26 +303,6 @@ public final class GraphqlSchemaRenderer {
         operation.description().ifPresent(d -> out.append("  ").append(Sdl.string(d)).append('\n'));
         return out.append(rootField(operation.name(), arguments, returnType, subscribe + modes.directives()))
                 .toString();
-    }
-
-    /**
-     * A function invoked asynchronously returns nothing to the caller, so Amplify forces the return type to
-     * {@code EventInvocationResponse}; a subscription without a declared return type publishes its source's model.
-     */
-    private String returnType(CustomOperation operation) {
-        boolean async = operation.handlers().stream()
-                .anyMatch(h -> h instanceof CustomOperation.Handler.Function f && f.async());
-        if (async) {
-            return EVENT_INVOCATION_RESPONSE + "!";
-        }
-        if (operation.returns().isPresent()) {
-            return operation.returns().get().graphql();
-        }
-        return operation.sources().stream()
-                .filter(s -> s instanceof CustomOperation.SubscriptionSource.ModelMutations)
-                .map(s -> ((CustomOperation.SubscriptionSource.ModelMutations) s).model())
-                .findFirst()
-                .orElse("AWSJSON");
     }
 
     private List<String> sourceMutations(CustomOperation operation) {
@@ -452,7 +372,7 @@ public final class GraphqlSchemaRenderer {
         model.operation(ModelOperationKind.UPDATE).ifPresent(x -> out.append(updateInput(model)));
         model.operation(ModelOperationKind.DELETE).ifPresent(x -> out.append(Sdl.block("input",
                 typeNames.deleteInput(), "", Optional.empty(),
-                model.primaryKey().fields().stream().map(f -> f + ": " + keyType(model, f) + "!").toList())));
+                sdl(shapes.getArguments(model)))));
         if (model.hasSubscriptions()) {
             out.append(filterInput(model, typeNames.subscriptionFilterInput(), model.fields(), true, false));
         }
@@ -525,62 +445,13 @@ public final class GraphqlSchemaRenderer {
     }
 
     private String createInput(ModelPlan model) {
-        List<String> lines = new ArrayList<>();
-        for (FieldPlan field : model.fields()) {
-            if (!inMutationInput(model, field)) {
-                continue;
-            }
-            FieldType type = field.type();
-            boolean generatedId = field.name().equals("id") && type.scalar()
-                    .filter(s -> s == ScalarType.ID || s == ScalarType.STRING).isPresent();
-            if (generatedId || isTimestampName(field) || filledByCreate(model, field)) {
-                type = type.withRequired(false);
-            }
-            lines.add(field.name() + ": " + inputType(type));
-        }
-        return Sdl.block("input", model.names().createInput(), "", Optional.empty(), lines);
-    }
-
-    /**
-     * True for fields the create resolver fills when the input leaves them out: fields with a default (as Amplify's
-     * {@code @default} makes them optional in the create input) and the version field, which starts at 1.
-     */
-    private static boolean filledByCreate(ModelPlan model, FieldPlan field) {
-        boolean hasDefault = model.definition().field(field.name())
-                .flatMap(FieldDefinition::defaultValue)
-                .isPresent();
-        return hasDefault || model.definition().versionField().filter(field.name()::equals).isPresent();
+        return Sdl.block("input", model.names().createInput(), "", Optional.empty(),
+                shapes.createInputFields(model).stream().map(f -> f.name() + ": " + inputType(f.type())).toList());
     }
 
     private String updateInput(ModelPlan model) {
-        List<String> lines = new ArrayList<>();
-        List<String> keyFields = model.primaryKey().fields();
-        for (FieldPlan field : model.fields()) {
-            if (!inMutationInput(model, field)) {
-                continue;
-            }
-            if (keyFields.contains(field.name())) {
-                lines.add(field.name() + ": " + keyType(model, field.name()) + "!");
-            } else {
-                lines.add(field.name() + ": " + inputType(field.type().withRequired(false)));
-            }
-        }
-        return Sdl.block("input", model.names().updateInput(), "", Optional.empty(), lines);
-    }
-
-    /** Input fields, plus key fields that are otherwise implicit (an identifier may include {@code createdAt}). */
-    private static boolean inMutationInput(ModelPlan model, FieldPlan field) {
-        return field.isInput() || model.primaryKey().fields().contains(field.name());
-    }
-
-    /** Declared {@code createdAt}/{@code updatedAt} of type AWSDateTime or String are optional on input, as in Amplify. */
-    private static boolean isTimestampName(FieldPlan field) {
-        if (field.origin() == FieldPlan.Origin.TIMESTAMP) {
-            return true;
-        }
-        boolean named = field.name().equals("createdAt") || field.name().equals("updatedAt");
-        return named && field.type().scalar().filter(s -> s == ScalarType.DATETIME || s == ScalarType.STRING)
-                .isPresent();
+        return Sdl.block("input", model.names().updateInput(), "", Optional.empty(),
+                shapes.updateInputFields(model).stream().map(f -> f.name() + ": " + inputType(f.type())).toList());
     }
 
     /**
@@ -599,7 +470,7 @@ public final class GraphqlSchemaRenderer {
             Optional<ScalarType> scalar = model.field(field).flatMap(f -> f.type().scalar());
             String type = i == sortKeys.size() - 1 && scalar.isPresent()
                     ? Names.filterScalar(scalar.get())
-                    : keyType(model, field);
+                    : OperationShapes.keyType(model, field);
             keyFields.add(field + ": " + type);
         }
         return Sdl.block("input", names.compositeKeyConditionInput(model.name(), keyName), "", Optional.empty(),
