@@ -131,7 +131,7 @@ final class CreateGenerator {
                         .snippet(JsSnippets.KEY)
                         .snippet(JsSnippets.VALIDATE)
                         .request(DATA_REQUEST)
-                        .response(Modules.ERROR_CHECK + "return ctx.result;")));
+                        .response(Modules.ERROR_CHECK + "return ctx.result;"), "PutItem"));
         Modules.filter(context, model, type, fieldName, false).ifPresent(functions::add);
         return new ResolverPlan(type, fieldName, Modules.resolver(type, fieldName), functions);
     }

@@ -65,7 +65,8 @@ final class CustomOperationGenerator {
             } else if (handler instanceof Handler.CustomJs js) {
                 functions.add(new PipelineFunctionPlan(name, Role.HANDLER,
                         js.dataSourceModel().map(ResolverNames::tableDataSource).orElse(ResolverNames.NONE_DATA_SOURCE),
-                        new ModuleSource.UserFile(js.entry())));
+                        new ModuleSource.UserFile(js.entry()),
+                        js.dataSourceModel().isPresent() ? PipelineFunctionPlan.USER_MODULE_OPERATIONS : List.of()));
             }
         }
         String resolver = operation.type() == CustomOperation.Type.SUBSCRIPTION && operation.handlers().isEmpty()

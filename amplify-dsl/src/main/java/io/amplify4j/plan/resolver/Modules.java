@@ -85,9 +85,11 @@ final class Modules {
                 ResolverNames.NONE_DATA_SOURCE, new ModuleSource.Generated(module.render()));
     }
 
-    static PipelineFunctionPlan data(String typeName, String fieldName, String dataSource, JsModule module) {
+    /** A DATA function on a table; {@code operations} are the DynamoDB operations its requests use. */
+    static PipelineFunctionPlan data(String typeName, String fieldName, String dataSource, JsModule module,
+            String... operations) {
         return new PipelineFunctionPlan(ResolverNames.function(typeName, fieldName, "Data"), Role.DATA, dataSource,
-                new ModuleSource.Generated(module.render()));
+                new ModuleSource.Generated(module.render()), List.of(operations));
     }
 
     /**

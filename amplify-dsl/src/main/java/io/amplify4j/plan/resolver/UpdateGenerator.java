@@ -178,7 +178,7 @@ final class UpdateGenerator {
                         .snippet(JsSnippets.KEY)
                         .snippet(JsSnippets.VALIDATE)
                         .request(DATA_REQUEST)
-                        .response(Modules.ERROR_CHECK + "return ctx.result;")));
+                        .response(Modules.ERROR_CHECK + "return ctx.result;"), "UpdateItem"));
         Modules.filter(context, model, type, fieldName, false).ifPresent(functions::add);
         return new ResolverPlan(type, fieldName, Modules.resolver(type, fieldName), functions);
     }
