@@ -107,6 +107,7 @@ public final class AmplifyData extends Construct {
     private final Map<String, CfnDataSource> dataSources = new LinkedHashMap<>();
     private final Map<String, CfnResolver> resolvers = new LinkedHashMap<>();
     private final Map<String, CfnFunctionConfiguration> functions = new LinkedHashMap<>();
+    private final Map<String, CfnFunctionConfiguration> sharedFunctions = new LinkedHashMap<>();
     private final Map<Integer, NestedStack> shards = new TreeMap<>();
     private final Map<String, Integer> placement;
     private final Lock lock;
@@ -871,18 +872,51 @@ public final class AmplifyData extends Construct {
         return units;
     }
 
-    /** The budget of a model's unit: table, role, data source, then its resolvers and their functions. */
+    /**
+     * The budget of a model's unit: table, role, data source, its resolvers and their own functions, plus the
+     * shareable functions it uses (counted once per shard by the planner).
+     */
     private ShardPlanner.Cost cost(String unit, List<ResolverPlan> unitResolvers) {
         int resources = 3;
         long bytes = 3L * BYTES_PER_RESOURCE;
+        Map<String, Integer> shared = new TreeMap<>();
         for (ResolverPlan resolver : unitResolvers) {
-            resources += 1 + resolver.functions().size();
+            resources += 1;
             bytes += BYTES_PER_RESOURCE + escapedLength(resolver.code());
             for (PipelineFunctionPlan function : resolver.functions()) {
-                bytes += BYTES_PER_RESOURCE + escapedLength(code(resolver, function));
+                int size = BYTES_PER_RESOURCE + escapedLength(code(resolver, function));
+                if (shareable(function)) {
+                    shared.put(sharedKey(function), size);
+                } else {
+                    resources += 1;
+                    bytes += size;
+                }
             }
         }
-        return new ShardPlanner.Cost(unit, resources, (int) Math.min(Integer.MAX_VALUE, bytes));
+        return new ShardPlanner.Cost(unit, resources, (int) Math.min(Integer.MAX_VALUE, bytes), shared);
+    }
+
+    /**
+     * Auth and response-filter functions depend only on their rules (their modules name no field), so a shard
+     * holds one AppSync function per distinct module and every resolver with the same rules uses it.
+     */
+    private static boolean shareable(PipelineFunctionPlan function) {
+        return (function.role() == PipelineFunctionPlan.Role.AUTH || function.role() == PipelineFunctionPlan.Role.FILTER)
+                && function.source() instanceof ModuleSource.Generated;
+    }
+
+    /** A shareable function's identity: its role, data source and a digest of its code. */
+    private static String sharedKey(PipelineFunctionPlan function) {
+        String role = function.role() == PipelineFunctionPlan.Role.AUTH ? "Auth" : "Filter";
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(function.dataSource().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(function.code().getBytes(StandardCharsets.UTF_8));
+            return role + java.util.HexFormat.of().formatHex(digest.digest(), 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The length of {@code text} as a JSON string in a template. */
@@ -912,9 +946,23 @@ public final class AmplifyData extends Construct {
         List<String> functionIds = new ArrayList<>();
         for (PipelineFunctionPlan function : plan.functions()) {
             CfnDataSource source = dataSources.get(function.dataSource());
-            CfnFunctionConfiguration configuration = CfnFunctionConfiguration.Builder.create(scope, function.name())
+            software.amazon.awscdk.Stack stack = software.amazon.awscdk.Stack.of(unitScope);
+            boolean shared = shareable(function) && stack instanceof NestedStack;
+            String key = shared ? sharedKey(function) : null;
+            if (shared) {
+                CfnFunctionConfiguration existing = sharedFunctions.get(stack.getNode().getPath() + "/" + key);
+                if (existing != null) {
+                    functions.put(function.name(), existing);
+                    functionIds.add(existing.getAttrFunctionId());
+                    continue;
+                }
+            }
+            Construct functionScope = shared ? sharedScope((NestedStack) stack) : scope;
+            String shardNumber = shared ? stack.getNode().getId().substring("Models".length()) : "";
+            CfnFunctionConfiguration configuration = CfnFunctionConfiguration.Builder.create(functionScope,
+                            shared ? key : function.name())
                     .apiId(cfnApi.getAttrApiId())
-                    .name(function.name())
+                    .name(shared ? "Models" + shardNumber + key : function.name())
                     .dataSourceName(source.getAttrName())
                     .runtime(CfnFunctionConfiguration.AppSyncRuntimeProperty.builder()
                             .name(RUNTIME).runtimeVersion(RUNTIME_VERSION).build())
@@ -922,6 +970,9 @@ public final class AmplifyData extends Construct {
                     .build();
             functions.put(function.name(), configuration);
             functionIds.add(configuration.getAttrFunctionId());
+            if (shared) {
+                sharedFunctions.put(stack.getNode().getPath() + "/" + key, configuration);
+            }
         }
         CfnResolver resolver = CfnResolver.Builder.create(scope, "Resolver")
                 .apiId(cfnApi.getAttrApiId())
@@ -937,6 +988,12 @@ public final class AmplifyData extends Construct {
             resolver.addResourceDependency(schema);
         }
         resolvers.put(plan.coordinate(), resolver);
+    }
+
+    /** The scope of a shard's shared functions; lower case, so no model's construct id can clash with it. */
+    private Construct sharedScope(NestedStack shard) {
+        software.constructs.IConstruct existing = shard.getNode().tryFindChild("shared");
+        return existing instanceof Construct construct ? construct : new Construct(shard, "shared");
     }
 
     private boolean isInThisStack(Construct scope) {

@@ -22,10 +22,31 @@ import java.util.TreeMap;
 final class ShardPlanner {
     private ShardPlanner() {}
 
-    /** The budget one model's resources take. */
-    record Cost(String unit, int resources, int bytes) {
+    /**
+     * The budget one model's resources take.
+     *
+     * @param unit the construct id of the model's resources
+     * @param resources the resources only this model uses
+     * @param bytes their estimated template bytes
+     * @param shared resources a shard holds once however many models use them (identical auth functions), by
+     *     content key, with their estimated bytes
+     */
+    record Cost(String unit, int resources, int bytes, Map<String, Integer> shared) {
         Cost {
             Objects.requireNonNull(unit, "unit");
+            shared = Map.copyOf(shared);
+        }
+
+        /** Resources and bytes this unit adds to a shard already holding {@code present} shared resources. */
+        int[] in(java.util.Set<String> present) {
+            int[] sum = {resources, bytes};
+            shared.forEach((key, size) -> {
+                if (!present.contains(key)) {
+                    sum[0]++;
+                    sum[1] += size;
+                }
+            });
+            return sum;
         }
     }
 
@@ -35,7 +56,7 @@ final class ShardPlanner {
      * @throws IllegalArgumentException when one unit alone exceeds the budget
      */
     static Map<String, Integer> place(List<Cost> units, Map<String, Integer> recorded, StackLimits limits) {
-        Map<Integer, int[]> used = new TreeMap<>();
+        Map<Integer, Shard> used = new TreeMap<>();
         Map<String, Integer> placement = new LinkedHashMap<>();
         for (Cost unit : units) {
             Integer shard = recorded.get(unit.unit());
@@ -48,9 +69,10 @@ final class ShardPlanner {
             if (placement.containsKey(unit.unit())) {
                 continue;
             }
-            if (unit.resources() > limits.maxResources() || unit.bytes() > limits.maxTemplateBytes()) {
+            int[] alone = unit.in(java.util.Set.of());
+            if (alone[0] > limits.maxResources() || alone[1] > limits.maxTemplateBytes()) {
                 throw new IllegalArgumentException("data." + unit.unit() + ": the model's resources ("
-                        + unit.resources() + " resources, about " + unit.bytes() / 1000 + " KB) do not fit in one"
+                        + alone[0] + " resources, about " + alone[1] / 1000 + " KB) do not fit in one"
                         + " nested stack (" + limits.maxResources() + " resources, " + limits.maxTemplateBytes() / 1000
                         + " KB). Split the model, or raise StackLimits up to CloudFormation's 500 resources and 1 MB.");
             }
@@ -66,14 +88,27 @@ final class ShardPlanner {
         return ordered;
     }
 
-    private static boolean fits(int[] sum, Cost unit, StackLimits limits) {
-        return sum == null || (sum[0] + unit.resources() <= limits.maxResources()
-                && sum[1] + unit.bytes() <= limits.maxTemplateBytes());
+    private static boolean fits(Shard shard, Cost unit, StackLimits limits) {
+        if (shard == null) {
+            return true;
+        }
+        int[] added = unit.in(shard.keys);
+        return shard.resources + added[0] <= limits.maxResources()
+                && shard.bytes + added[1] <= limits.maxTemplateBytes();
     }
 
-    private static void add(Map<Integer, int[]> used, int shard, Cost unit) {
-        int[] sum = used.computeIfAbsent(shard, s -> new int[2]);
-        sum[0] += unit.resources();
-        sum[1] += unit.bytes();
+    private static void add(Map<Integer, Shard> used, int number, Cost unit) {
+        Shard shard = used.computeIfAbsent(number, n -> new Shard());
+        int[] added = unit.in(shard.keys);
+        shard.resources += added[0];
+        shard.bytes += added[1];
+        shard.keys.addAll(unit.shared().keySet());
+    }
+
+    /** What a shard holds so far. */
+    private static final class Shard {
+        private int resources;
+        private int bytes;
+        private final java.util.Set<String> keys = new java.util.HashSet<>();
     }
 }

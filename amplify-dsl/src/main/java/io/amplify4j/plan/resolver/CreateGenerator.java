@@ -108,7 +108,7 @@ final class CreateGenerator {
     static ResolverPlan generate(ResolverContext context, ModelPlan model, String fieldName) {
         String type = "Mutation";
         List<PipelineFunctionPlan> functions = new ArrayList<>();
-        functions.add(Modules.authWith(type, fieldName, new JsModule(type + "." + fieldName + " auth")
+        functions.add(Modules.authWith(type, fieldName, new JsModule(Modules.AUTH_TITLE)
                 .constant("RULES", context.operationRules(model, ModelOperationKind.CREATE))
                 .constant("FIELD_RULES", context.fieldRules(model, ModelOperation.CREATE))
                 .snippet(JsSnippets.CALLER)

@@ -35,7 +35,7 @@ final class CustomOperationGenerator {
         String type = operation.type().rootTypeName();
         String fieldName = operation.name();
         List<PipelineFunctionPlan> functions = new ArrayList<>();
-        functions.add(Modules.authWith(type, fieldName, new JsModule(type + "." + fieldName + " auth")
+        functions.add(Modules.authWith(type, fieldName, new JsModule(Modules.AUTH_TITLE)
                 .constant("RULES", context.customRules(operation))
                 .snippet(JsSnippets.CALLER)
                 .request("""

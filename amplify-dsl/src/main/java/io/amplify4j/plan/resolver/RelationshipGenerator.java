@@ -72,7 +72,7 @@ final class RelationshipGenerator {
                 fieldRules.add(RuleJson.of(rule));
             }
         }
-        JsModule auth = new JsModule(type + "." + fieldName + " auth")
+        JsModule auth = new JsModule(Modules.AUTH_TITLE)
                 .constant("TYPE", type)
                 .constant("FIELD", fieldName)
                 .constant("RULES", context.nestedReadRules(target, readKind));

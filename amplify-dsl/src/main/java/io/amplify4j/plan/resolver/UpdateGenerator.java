@@ -153,7 +153,7 @@ final class UpdateGenerator {
     static ResolverPlan generate(ResolverContext context, ModelPlan model, String fieldName) {
         String type = "Mutation";
         List<PipelineFunctionPlan> functions = new ArrayList<>();
-        JsModule auth = new JsModule(type + "." + fieldName + " auth")
+        JsModule auth = new JsModule(Modules.AUTH_TITLE)
                 .constant("RULES", context.operationRules(model, ModelOperationKind.UPDATE))
                 .constant("FIELD_RULES", context.fieldRules(model, ModelOperation.UPDATE))
                 .constant("OWNER_FIELDS", ResolverContext.ownerFields(model))
