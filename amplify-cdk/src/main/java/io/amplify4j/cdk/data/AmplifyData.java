@@ -43,11 +43,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import software.amazon.awscdk.Annotations;
-import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.NestedStack;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.appsync.CfnApiKey;
 import software.amazon.awscdk.services.appsync.CfnDataSource;
 import software.amazon.awscdk.services.appsync.CfnFunctionConfiguration;
@@ -187,6 +187,11 @@ public final class AmplifyData extends Construct {
         for (ResolverPlan resolver : resolversByUnit.getOrDefault("", List.of())) {
             resolver(operations, resolver);
         }
+        // The escape hatch lists resolvers in the plan's order, whatever stack they went to.
+        Map<String, CfnResolver> ordered = new LinkedHashMap<>();
+        data.resolvers().forEach(r -> ordered.put(r.coordinate(), resolvers.get(r.coordinate())));
+        resolvers.clear();
+        resolvers.putAll(ordered);
     }
 
     // ---- escape hatches ----------------------------------------------------------------------------------------
@@ -450,7 +455,7 @@ public final class AmplifyData extends Construct {
         if (defaultMode == Mode.USER_POOL) {
             CfnGraphQLApi.UserPoolConfigProperty.Builder pool = CfnGraphQLApi.UserPoolConfigProperty.builder()
                     .userPoolId(props.userPool().orElseThrow().getUserPoolId())
-                    .awsRegion(Aws.REGION)
+                    .awsRegion(Stack.of(this).getRegion())
                     .defaultAction("ALLOW");
             props.userPoolClientId().ifPresent(pool::appIdClientRegex);
             builder.userPoolConfig(pool.build());
@@ -485,7 +490,7 @@ public final class AmplifyData extends Construct {
                 CfnGraphQLApi.CognitoUserPoolConfigProperty.Builder pool =
                         CfnGraphQLApi.CognitoUserPoolConfigProperty.builder()
                                 .userPoolId(props.userPool().orElseThrow().getUserPoolId())
-                                .awsRegion(Aws.REGION);
+                                .awsRegion(Stack.of(this).getRegion());
                 props.userPoolClientId().ifPresent(pool::appIdClientRegex);
                 provider.userPoolConfig(pool.build());
             }
@@ -525,7 +530,7 @@ public final class AmplifyData extends Construct {
             switch (variable.kind()) {
                 case IDENTITY_POOL_ID -> props.identityPoolId().ifPresent(id -> values.put(variable.name(), id));
                 case USER_POOL_ISSUER -> props.userPool().ifPresent(pool -> values.put(variable.name(),
-                        Fn.join("", List.of("https://cognito-idp.", Aws.REGION, ".amazonaws.com/",
+                        Fn.join("", List.of("https://cognito-idp.", Stack.of(this).getRegion(), ".amazonaws.com/",
                                 pool.getUserPoolId()))));
                 case FUNCTION_ROLE_ARN -> {
                     IFunction function = props.functions().get(variable.function().orElseThrow());
@@ -826,7 +831,7 @@ public final class AmplifyData extends Construct {
                 .serviceRoleArn(cfnRole.getAttrArn())
                 .dynamoDbConfig(CfnDataSource.DynamoDBConfigProperty.builder()
                         .tableName(cfnTable.getRef())
-                        .awsRegion(Aws.REGION)
+                        .awsRegion(Stack.of(this).getRegion())
                         .build())
                 .build();
         dataSources.put(name, dataSource);
@@ -1002,12 +1007,12 @@ public final class AmplifyData extends Construct {
 
     // ---- IAM documents -------------------------------------------------------------------------------------------
 
-    private static Map<String, Object> assumedByAppSync() {
+    private Map<String, Object> assumedByAppSync() {
         Map<String, Object> statement = new LinkedHashMap<>();
         statement.put("Effect", "Allow");
         statement.put("Principal", Map.of("Service", "appsync.amazonaws.com"));
         statement.put("Action", "sts:AssumeRole");
-        statement.put("Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID)));
+        statement.put("Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount())));
         return document(statement);
     }
 
