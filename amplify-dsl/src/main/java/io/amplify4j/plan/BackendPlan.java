@@ -15,13 +15,18 @@ import java.util.Optional;
  * @param model the backend as defined
  * @param names the naming strategy every name in the plan came from
  * @param data the data plan, when the backend has a data definition
+ * @param storage who may do what in each bucket (empty without buckets)
+ * @param identityPool the identity pool's guest access and role mapping, when the backend has auth
  */
-public record BackendPlan(BackendModel model, Names names, Optional<DataPlan> data) {
+public record BackendPlan(BackendModel model, Names names, Optional<DataPlan> data, StoragePlan storage,
+        Optional<IdentityPoolPlan> identityPool) {
 
     public BackendPlan {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(names, "names");
         Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(identityPool, "identityPool");
     }
 
     /** Plans a validated backend with Amplify's naming. */
@@ -31,7 +36,8 @@ public record BackendPlan(BackendModel model, Names names, Optional<DataPlan> da
 
     /** Plans a validated backend with a custom naming strategy. */
     public static BackendPlan of(BackendModel model, Names names) {
-        return new BackendPlan(model, names, model.data().map(d -> DataPlan.of(d, model.name(), names)));
+        return new BackendPlan(model, names, model.data().map(d -> DataPlan.of(d, model.name(), names)),
+                StoragePlan.of(model), IdentityPoolPlan.of(model));
     }
 
     /**
