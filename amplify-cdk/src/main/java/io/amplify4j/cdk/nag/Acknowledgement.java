@@ -75,12 +75,20 @@ public record Acknowledgement(String id, String ruleId, Set<String> resourceType
         return "[amplify4j:" + id + "]";
     }
 
-    /** The id of the entry that wrote a tagged reason, or {@code null} for a reason someone else wrote. */
+    /**
+     * The id of the entry that wrote a tagged reason, or {@code null} for a reason someone else wrote. cdk-nag
+     * prefixes the reason of a granular suppression with the finding ({@code [Resource::*] [amplify4j:id] ...}).
+     */
     public static String idOf(String taggedReason) {
-        if (taggedReason == null || !taggedReason.startsWith("[amplify4j:")) {
+        if (taggedReason == null) {
             return null;
         }
-        int end = taggedReason.indexOf(']');
-        return end < 0 ? null : taggedReason.substring("[amplify4j:".length(), end);
+        int start = taggedReason.startsWith("[amplify4j:") ? 0 : taggedReason.indexOf("] [amplify4j:");
+        if (start < 0) {
+            return null;
+        }
+        start = taggedReason.indexOf("[amplify4j:", start) + "[amplify4j:".length();
+        int end = taggedReason.indexOf(']', start);
+        return end < 0 ? null : taggedReason.substring(start, end);
     }
 }

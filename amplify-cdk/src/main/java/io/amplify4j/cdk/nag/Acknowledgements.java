@@ -40,6 +40,13 @@ public final class Acknowledgements {
                     + "extra cost is justified.",
             USER_POOL);
 
+    /** Cognito's SMS role publishes to phone numbers, which have no ARN. */
+    public static final Acknowledgement USER_POOL_SMS_ROLE = new Acknowledgement(
+            "user-pool-sms-role", "AwsSolutions-IAM5", java.util.Set.of(ROLE), List.of("Resource::*"),
+            "The role lets Cognito send SMS (verification codes, MFA) with sns:Publish only; SMS goes to phone "
+                    + "numbers, which have no ARN, so the resource is '*'. Only cognito-idp may assume the role, "
+                    + "with an external id.");
+
     /** Guest identities exist because a rule grants guests access. */
     public static final Acknowledgement IDENTITY_POOL_GUESTS = Acknowledgement.of(
             "identity-pool-guests", "AwsSolutions-COG7",
@@ -129,6 +136,7 @@ public final class Acknowledgements {
     public static final List<Acknowledgement> ALL = List.of(
             USER_POOL_MFA_NOT_REQUIRED,
             USER_POOL_NO_THREAT_PROTECTION,
+            USER_POOL_SMS_ROLE,
             IDENTITY_POOL_GUESTS,
             FUNCTION_RUNTIME_PINNED,
             FUNCTION_RUNTIME_PINNED_SERVERLESS,

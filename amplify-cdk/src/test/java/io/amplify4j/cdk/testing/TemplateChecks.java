@@ -12,6 +12,10 @@ import io.amplify4j.model.data.ModelDefinition;
 import io.amplify4j.model.storage.StorageAccessor;
 import io.amplify4j.model.storage.StorageAction;
 import io.amplify4j.model.storage.StorageDefinition;
+import io.amplify4j.plan.BackendPlan;
+import io.amplify4j.plan.BucketPlan;
+import io.amplify4j.plan.StoragePolicy;
+import io.amplify4j.plan.StorageStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,7 +52,10 @@ public final class TemplateChecks {
     public static final Set<String> SUPPORTED_RUNTIMES = Set.of(
             "java17", "java21", "java25", "nodejs20.x", "nodejs22.x", "nodejs24.x", "python3.11", "python3.12",
             "python3.13", "python3.14");
-    /** C3: actions AWS defines only on {@code "*"}. */
+    /**
+     * C3: actions AWS defines only on {@code "*"}. Also accepted: {@code sns:Publish} alone in a role only Cognito
+     * may assume (the user pool's SMS role: phone numbers have no ARN).
+     */
     public static final Set<String> STAR_RESOURCE_ACTIONS = Set.of(
             "xray:PutTraceSegments", "xray:PutTelemetryRecords", "s3:PutBucketNotification");
     /** The tag our function construct puts on every user function (C12 applies to those). */
@@ -80,6 +87,30 @@ public final class TemplateChecks {
             String mfa,
             Set<String> wildcardSuffixes,
             Set<String> storageDenies) {
+
+        /** What a plan implies, including the Deny statements its storage plan computes (C5). */
+        public static Expectations of(BackendPlan plan) {
+            List<String> denies = new ArrayList<>();
+            for (BucketPlan bucket : plan.storage().buckets()) {
+                for (StoragePolicy policy : bucket.policies()) {
+                    for (StorageStatement statement : policy.statements()) {
+                        if (statement.effect() != StorageStatement.Effect.DENY) {
+                            continue;
+                        }
+                        if (statement.operation().onObjects()) {
+                            statement.paths().forEach(p -> denies.add(statement.operation().iamAction() + " /" + p));
+                        } else {
+                            statement.listPrefixConditions().forEach(p -> denies.add(
+                                    statement.operation().iamAction() + " prefix=" + p));
+                        }
+                    }
+                }
+            }
+            Expectations fromModel = of(plan.model());
+            return new Expectations(fromModel.profile(), plan.unauthenticatedIdentitiesEnabled(),
+                    fromModel.guestWrite(), fromModel.guestDelete(), fromModel.mfa(), fromModel.wildcardSuffixes(),
+                    Set.copyOf(denies));
+        }
 
         /** What a definition implies, without expected storage denies (see {@link #withStorageDenies}). */
         public static Expectations of(BackendModel model) {
@@ -160,22 +191,36 @@ public final class TemplateChecks {
 
     /** C2 to C13 on every stack under {@code scope}; fails listing every problem. */
     public static void assertAll(IConstruct scope, Expectations expectations) {
+        assertAll(templates(scope), expectations);
+    }
+
+    /** C2 to C13 on these templates (name → template); fails listing every problem. */
+    public static void assertAll(Map<String, Map<String, Object>> templates, Expectations expectations) {
         List<String> problems = new ArrayList<>();
-        Map<String, Map<String, Object>> templates = templates(scope);
-        Set<String> denies = new LinkedHashSet<>();
-        templates.forEach((name, template) -> {
-            problems.addAll(check(name, template, expectations));
-            denies.addAll(denyStatements(template));
-        });
-        // C5 across stacks: storage policies may sit in a nested stack
-        for (String expected : expectations.storageDenies()) {
-            if (denies.stream().noneMatch(d -> d.endsWith(expected) && d.startsWith(expected.split(" ")[0] + " "))) {
-                problems.add("C5 missing Deny statement " + expected);
-            }
-        }
+        templates.forEach((name, template) -> problems.addAll(check(name, template, expectations)));
+        problems.addAll(missingDenies(templates, expectations));
         if (!problems.isEmpty()) {
             throw new AssertionError("template checks:\n  " + String.join("\n  ", problems));
         }
+    }
+
+    /**
+     * C5 across templates (storage policies may sit in another nested stack than their bucket): every expected
+     * Deny statement ({@code action resource-suffix}, or {@code s3:ListBucket prefix=<path>}) exists.
+     */
+    public static List<String> missingDenies(Map<String, Map<String, Object>> templates, Expectations expectations) {
+        Set<String> denies = new LinkedHashSet<>();
+        templates.values().forEach(t -> denies.addAll(denyStatements(t)));
+        List<String> problems = new ArrayList<>();
+        for (String expected : new java.util.TreeSet<>(expectations.storageDenies())) {
+            int space = expected.indexOf(' ');
+            String action = expected.substring(0, space);
+            String suffix = expected.substring(space + 1);
+            if (denies.stream().noneMatch(d -> d.startsWith(action + " ") && d.endsWith(suffix))) {
+                problems.add("C5 missing Deny statement " + expected);
+            }
+        }
+        return problems;
     }
 
     /** C2 to C13 (C5: only what one template can show) on one template; returns the problems. */
@@ -222,7 +267,10 @@ public final class TemplateChecks {
                     for (Object resourceValue : list(statement.get("Resource"))) {
                         String arn = render(resourceValue);
                         if (arn.equals("*")) {
-                            if (!STAR_RESOURCE_ACTIONS.containsAll(actions)) {
+                            boolean cognitoSms = actions.equals(List.of("sns:Publish"))
+                                    && render(props(resource).get("AssumeRolePolicyDocument"))
+                                            .contains("cognito-idp.amazonaws.com");
+                            if (!STAR_RESOURCE_ACTIONS.containsAll(actions) && !cognitoSms) {
                                 problems.add("C3 " + where + ": Resource \"*\" for " + actions);
                             }
                         } else if (arn.endsWith("*") && !allowedWildcard(arn, expectations)) {
@@ -281,6 +329,10 @@ public final class TemplateChecks {
                         for (String action : strings(statement.get("Action"))) {
                             for (Object r : list(statement.get("Resource"))) {
                                 denies.add(action + " " + render(r));
+                            }
+                            Object prefixes = map(map(statement.get("Condition")).get("StringLike")).get("s3:prefix");
+                            for (String prefix : strings(prefixes)) {
+                                denies.add(action + " prefix=" + prefix);
                             }
                         }
                     }

@@ -135,8 +135,13 @@ class TemplateChecksTest {
 
     @Test
     void expectedDenyStatementMustExist() {
-        assertThat(TemplateChecks.check("good", map(good()), PRODUCTION.withStorageDenies(
+        Map<String, Map<String, Object>> templates = Map.of("good", map(good()));
+        assertThat(TemplateChecks.missingDenies(templates, PRODUCTION.withStorageDenies(
                 List.of("s3:GetObject /products/secret/*")))).isEmpty();
+        assertThat(TemplateChecks.missingDenies(templates, PRODUCTION.withStorageDenies(
+                List.of("s3:GetObject /products/*", "s3:ListBucket prefix=products/secret/"))))
+                .containsExactly("C5 missing Deny statement s3:GetObject /products/*",
+                        "C5 missing Deny statement s3:ListBucket prefix=products/secret/");
     }
 
     @Test
