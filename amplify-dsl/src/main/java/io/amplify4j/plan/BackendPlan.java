@@ -1,9 +1,16 @@
 package io.amplify4j.plan;
 
 import io.amplify4j.model.BackendModel;
+import io.amplify4j.model.data.AuthRule;
 import io.amplify4j.model.data.AuthorizationModes;
+import io.amplify4j.model.data.DataDefinition;
+import io.amplify4j.model.data.ModelDefinition;
+import io.amplify4j.model.storage.StorageAccessor;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The plan: everything derived from a validated {@link BackendModel}, derived once, read by every consumer (CDK
@@ -15,13 +22,18 @@ import java.util.Optional;
  * @param model the backend as defined
  * @param names the naming strategy every name in the plan came from
  * @param data the data plan, when the backend has a data definition
+ * @param storage who may do what in each bucket (empty without buckets)
+ * @param identityPool the identity pool's guest access and role mapping, when the backend has auth
  */
-public record BackendPlan(BackendModel model, Names names, Optional<DataPlan> data) {
+public record BackendPlan(BackendModel model, Names names, Optional<DataPlan> data, StoragePlan storage,
+        Optional<IdentityPoolPlan> identityPool) {
 
     public BackendPlan {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(names, "names");
         Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(identityPool, "identityPool");
     }
 
     /** Plans a validated backend with Amplify's naming. */
@@ -31,7 +43,8 @@ public record BackendPlan(BackendModel model, Names names, Optional<DataPlan> da
 
     /** Plans a validated backend with a custom naming strategy. */
     public static BackendPlan of(BackendModel model, Names names) {
-        return new BackendPlan(model, names, model.data().map(d -> DataPlan.of(d, model.name(), names)));
+        return new BackendPlan(model, names, model.data().map(d -> DataPlan.of(d, model.name(), names)),
+                StoragePlan.of(model), IdentityPoolPlan.of(model));
     }
 
     /**
@@ -59,5 +72,62 @@ public record BackendPlan(BackendModel model, Names names, Optional<DataPlan> da
             }
             return AuthorizationModes.Mode.IAM;
         });
+    }
+
+    /**
+     * The API's additional authorization modes (every mode it admits besides the default), in
+     * {@link AuthorizationModes.Mode} order: the user pool when the backend has auth; IAM when the backend has auth
+     * (the identity pool's guest and signed-in identities) or grants functions access to the data; the API key,
+     * Lambda authorizer and OIDC modes when configured. Empty without data.
+     */
+    public List<AuthorizationModes.Mode> additionalAuthorizationModes() {
+        if (model.data().isEmpty()) {
+            return List.of();
+        }
+        DataDefinition data = model.data().get();
+        AuthorizationModes modes = data.authorizationModes();
+        EnumSet<AuthorizationModes.Mode> all = EnumSet.noneOf(AuthorizationModes.Mode.class);
+        if (model.auth().isPresent()) {
+            all.add(AuthorizationModes.Mode.USER_POOL);
+            all.add(AuthorizationModes.Mode.IAM);
+        }
+        if (!data.functionAccess().isEmpty()) {
+            all.add(AuthorizationModes.Mode.IAM);
+        }
+        modes.apiKey().ifPresent(k -> all.add(AuthorizationModes.Mode.API_KEY));
+        modes.lambdaAuthorizer().ifPresent(l -> all.add(AuthorizationModes.Mode.LAMBDA));
+        modes.oidc().ifPresent(o -> all.add(AuthorizationModes.Mode.OIDC));
+        defaultAuthorizationMode().ifPresent(all::remove);
+        return List.copyOf(all);
+    }
+
+    /**
+     * Whether the identity pool admits unauthenticated (guest) identities: only when a data rule or a storage rule
+     * grants guests something (stricter than Amplify, which always admits them). False without auth.
+     */
+    public boolean unauthenticatedIdentitiesEnabled() {
+        if (model.auth().isEmpty()) {
+            return false;
+        }
+        boolean storageGuests = model.storage().stream()
+                .flatMap(bucket -> bucket.access().stream())
+                .flatMap(path -> path.rules().stream())
+                .anyMatch(rule -> rule.accessor() instanceof StorageAccessor.Guest);
+        return storageGuests || dataRules().anyMatch(rule -> rule instanceof AuthRule.Guest);
+    }
+
+    /** Every authorization rule of the data definition: schema, model, field, relationship and operation rules. */
+    private Stream<AuthRule> dataRules() {
+        return model.data().stream().flatMap(data -> Stream.of(
+                data.rules().stream(),
+                data.models().stream().flatMap(BackendPlan::modelRules),
+                data.operations().stream().flatMap(op -> op.rules().stream())).flatMap(s -> s));
+    }
+
+    private static Stream<AuthRule> modelRules(ModelDefinition model) {
+        return Stream.of(
+                model.rules().stream(),
+                model.fields().stream().flatMap(f -> f.rules().stream()),
+                model.relationships().stream().flatMap(r -> r.rules().stream())).flatMap(s -> s);
     }
 }
