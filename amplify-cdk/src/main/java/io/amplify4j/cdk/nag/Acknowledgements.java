@@ -101,6 +101,16 @@ public final class Acknowledgements {
                     + "and nested paths the grantee may not use carry explicit Deny statements.",
             POLICY);
 
+    /** IAM callers of the API are granted whole root types; the resolvers decide per model and field. */
+    public static final Acknowledgement APPSYNC_ROOT_TYPE_GRANTS = new Acknowledgement(
+            "appsync-root-type-grants", "AwsSolutions-IAM5", java.util.Set.of(POLICY),
+            List.of("/^Resource::<[A-Za-z0-9]+\\.Arn>\\/types\\/(Query|Mutation|Subscription)\\/\\*$/"),
+            "appsync:GraphQL on types/<Query|Mutation|Subscription>/* of this API only, for the identity-pool roles "
+                    + "and functions that data rules (guest, identity-pool authenticated or group rules, "
+                    + "allow.resource) admit; every resolver's auth function then checks the caller against the "
+                    + "model's rules and the identity pool id, so the grant reaches no field a rule does not. "
+                    + "Listing each field instead would exceed IAM's policy size on large schemas.");
+
     /** No server access logs for storage buckets. */
     public static final Acknowledgement BUCKET_NO_ACCESS_LOGS = Acknowledgement.of(
             "bucket-no-access-logs", "AwsSolutions-S1",
@@ -144,6 +154,7 @@ public final class Acknowledgements {
             FUNCTION_TRACING_OPT_IN,
             FUNCTION_LOG_STREAMS,
             STORAGE_PATH_PREFIXES,
+            APPSYNC_ROOT_TYPE_GRANTS,
             BUCKET_NO_ACCESS_LOGS,
             NOTIFICATIONS_HANDLER_MANAGED_POLICY,
             NOTIFICATIONS_HANDLER_WILDCARD,
