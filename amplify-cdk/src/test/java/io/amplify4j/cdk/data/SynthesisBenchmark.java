@@ -71,19 +71,24 @@ public final class SynthesisBenchmark {
         }
         long jvmPeak = peakKb(ProcessHandle.current().pid()).orElse(0L);
         long nodePeak = 0;
-        List<Long> children = new ArrayList<>();
-        ProcessHandle.current().descendants().forEach(p -> children.add(p.pid()));
-        for (long pid : children) {
-            nodePeak += peakKb(pid).orElse(0L);
+        long nodeCpu = 0;
+        List<ProcessHandle> children = new ArrayList<>();
+        ProcessHandle.current().descendants().forEach(children::add);
+        for (ProcessHandle child : children) {
+            nodePeak += peakKb(child.pid()).orElse(0L);
+            nodeCpu += child.info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
         }
+        long jvmCpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
         long whole = Duration.between(processStart, Instant.now()).toMillis();
         System.out.printf("models=%d validation=%s resources=%d perModel=%.1f templates=%d largestTemplateKB=%d"
                         + " jvmToMainMs=%d planMs=%d nodeStartMs=%d constructMs=%d synthMs=%d wholeProcessMs=%d"
-                        + " jvmPeakMB=%d nodePeakMB=%d peakMB=%d heapUsedMB=%d%n",
+                        + " cpuMs=%d jvmCpuMs=%d nodeCpuMs=%d jvmPeakMB=%d nodePeakMB=%d peakMB=%d heapUsedMB=%d"
+                        + " load=%s%n",
                 count, validation ? "on" : "off", resources, resources / (double) count, templates, largest / 1024,
                 jvmToMain, ms(mainStart, planned), ms(planned, nodeStarted), ms(nodeStarted, built),
-                ms(built, synthesized), whole, jvmPeak / 1024, nodePeak / 1024, (jvmPeak + nodePeak) / 1024,
-                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024));
+                ms(built, synthesized), whole, jvmCpu + nodeCpu, jvmCpu, nodeCpu, jvmPeak / 1024, nodePeak / 1024, (jvmPeak + nodePeak) / 1024,
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024),
+                Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         System.exit(0);
     }
 
