@@ -56,15 +56,47 @@ public record Schedule(Expression expression, String timeZone) {
         }
     }
 
-    /** A cron expression of five fields (minute hour day-of-month month day-of-week) or six (plus year). */
+    /**
+     * A cron expression of five fields (minute hour day-of-month month day-of-week) or six (plus year), with Unix
+     * day-of-week numbers (0 and 7 are Sunday).
+     */
     public record Cron(String expression) implements Expression {
         public Cron {
             Objects.requireNonNull(expression, "expression");
         }
 
+        /**
+         * EventBridge Scheduler's six-field form: the year defaults to {@code *}, day-of-week numbers become AWS's
+         * 1 (Sunday) to 7 (Saturday), and the day field the expression leaves open becomes {@code ?} (AWS requires
+         * exactly one of day-of-month and day-of-week to be {@code ?}).
+         */
         @Override
         public String schedulerExpression() {
-            return "cron(" + expression + ")";
+            String[] fields = expression.trim().split("\\s+");
+            String dayOfMonth = fields.length > 2 ? fields[2] : "*";
+            String dayOfWeek = fields.length > 4 ? awsDaysOfWeek(fields[4]) : "*";
+            boolean monthOpen = dayOfMonth.equals("*") || dayOfMonth.equals("?");
+            boolean weekOpen = dayOfWeek.equals("*") || dayOfWeek.equals("?");
+            if (weekOpen) {
+                dayOfWeek = "?";
+                dayOfMonth = monthOpen ? "*" : dayOfMonth;
+            } else if (monthOpen) {
+                dayOfMonth = "?";
+            }
+            String year = fields.length > 5 ? fields[5] : "*";
+            return "cron(" + fields[0] + " " + fields[1] + " " + dayOfMonth + " " + (fields.length > 3 ? fields[3]
+                    : "*") + " " + dayOfWeek + " " + year + ")";
+        }
+
+        /** Unix day-of-week numbers (0-7, Sunday 0 or 7) as AWS numbers (1-7, Sunday 1); names unchanged. */
+        private static String awsDaysOfWeek(String field) {
+            StringBuilder out = new StringBuilder();
+            java.util.regex.Matcher numbers = java.util.regex.Pattern.compile("(?<![/#])\\b([0-7])\\b").matcher(field);
+            while (numbers.find()) {
+                numbers.appendReplacement(out, String.valueOf(Integer.parseInt(numbers.group(1)) % 7 + 1));
+            }
+            numbers.appendTail(out);
+            return out.toString();
         }
     }
 }

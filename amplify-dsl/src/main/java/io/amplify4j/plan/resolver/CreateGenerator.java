@@ -108,7 +108,7 @@ final class CreateGenerator {
     static ResolverPlan generate(ResolverContext context, ModelPlan model, String fieldName) {
         String type = "Mutation";
         List<PipelineFunctionPlan> functions = new ArrayList<>();
-        functions.add(Modules.authWith(type, fieldName, new JsModule(type + "." + fieldName + " auth")
+        functions.add(Modules.authWith(type, fieldName, new JsModule(Modules.AUTH_TITLE)
                 .constant("RULES", context.operationRules(model, ModelOperationKind.CREATE))
                 .constant("FIELD_RULES", context.fieldRules(model, ModelOperation.CREATE))
                 .snippet(JsSnippets.CALLER)
@@ -131,7 +131,7 @@ final class CreateGenerator {
                         .snippet(JsSnippets.KEY)
                         .snippet(JsSnippets.VALIDATE)
                         .request(DATA_REQUEST)
-                        .response(Modules.ERROR_CHECK + "return ctx.result;")));
+                        .response(Modules.ERROR_CHECK + "return ctx.result;"), "PutItem"));
         Modules.filter(context, model, type, fieldName, false).ifPresent(functions::add);
         return new ResolverPlan(type, fieldName, Modules.resolver(type, fieldName), functions);
     }

@@ -35,7 +35,7 @@ final class CustomOperationGenerator {
         String type = operation.type().rootTypeName();
         String fieldName = operation.name();
         List<PipelineFunctionPlan> functions = new ArrayList<>();
-        functions.add(Modules.authWith(type, fieldName, new JsModule(type + "." + fieldName + " auth")
+        functions.add(Modules.authWith(type, fieldName, new JsModule(Modules.AUTH_TITLE)
                 .constant("RULES", context.customRules(operation))
                 .snippet(JsSnippets.CALLER)
                 .request("""
@@ -65,7 +65,8 @@ final class CustomOperationGenerator {
             } else if (handler instanceof Handler.CustomJs js) {
                 functions.add(new PipelineFunctionPlan(name, Role.HANDLER,
                         js.dataSourceModel().map(ResolverNames::tableDataSource).orElse(ResolverNames.NONE_DATA_SOURCE),
-                        new ModuleSource.UserFile(js.entry())));
+                        new ModuleSource.UserFile(js.entry()),
+                        js.dataSourceModel().isPresent() ? PipelineFunctionPlan.USER_MODULE_OPERATIONS : List.of()));
             }
         }
         String resolver = operation.type() == CustomOperation.Type.SUBSCRIPTION && operation.handlers().isEmpty()

@@ -53,7 +53,7 @@ final class DeleteGenerator {
                                         }
                                         return {""")
                                 : DATA_REQUEST)
-                        .response(Modules.ERROR_CHECK + "return ctx.result;")));
+                        .response(Modules.ERROR_CHECK + "return ctx.result;"), "DeleteItem"));
         Modules.filter(context, model, type, fieldName, false).ifPresent(functions::add);
         return new ResolverPlan(type, fieldName, Modules.resolver(type, fieldName), functions);
     }

@@ -29,7 +29,7 @@ final class GetGenerator {
                                   util.unauthorized();
                                 }
                                 return item;
-                                """)));
+                                """), "GetItem"));
         Modules.filter(context, model, type, fieldName, false).ifPresent(functions::add);
         return new ResolverPlan(type, fieldName, Modules.resolver(type, fieldName), functions);
     }

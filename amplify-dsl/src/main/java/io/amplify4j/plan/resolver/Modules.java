@@ -13,6 +13,15 @@ final class Modules {
 
     static final String AUTH_RESPONSE = "return ctx.prev.result;";
 
+    /**
+     * The title of every auth module. It names no field on purpose: modules are byte-identical wherever the rules
+     * are, so a deployment can create one AppSync function for all the fields (and models) sharing them.
+     */
+    static final String AUTH_TITLE = "authorization rules";
+
+    /** The title of every response filter module; like {@link #AUTH_TITLE}, it names no field. */
+    static final String FILTER_TITLE = "field-level response filter";
+
     /** A resolver module that starts the pipeline with an empty result and returns the last function's result. */
     static String resolver(String typeName, String fieldName) {
         return new JsModule(typeName + "." + fieldName + " resolver")
@@ -23,7 +32,7 @@ final class Modules {
 
     /** The standard auth function: callers no rule admits are refused; the decision goes to {@code ctx.stash.auth}. */
     static PipelineFunctionPlan auth(String typeName, String fieldName, List<Map<String, Object>> rules) {
-        return authWith(typeName, fieldName, new JsModule(typeName + "." + fieldName + " auth")
+        return authWith(typeName, fieldName, new JsModule(Modules.AUTH_TITLE)
                 .constant("RULES", rules)
                 .snippet(JsSnippets.CALLER)
                 .request("""
@@ -43,7 +52,7 @@ final class Modules {
      */
     static PipelineFunctionPlan auth(String typeName, String fieldName, List<Map<String, Object>> rules,
             ResolverContext context, ModelPlan model, String inputs) {
-        JsModule module = new JsModule(typeName + "." + fieldName + " auth")
+        JsModule module = new JsModule(Modules.AUTH_TITLE)
                 .constant("RULES", rules)
                 .snippet(JsSnippets.CALLER);
         String guard = guard(module, context, model, inputs);
@@ -85,9 +94,11 @@ final class Modules {
                 ResolverNames.NONE_DATA_SOURCE, new ModuleSource.Generated(module.render()));
     }
 
-    static PipelineFunctionPlan data(String typeName, String fieldName, String dataSource, JsModule module) {
+    /** A DATA function on a table; {@code operations} are the DynamoDB operations its requests use. */
+    static PipelineFunctionPlan data(String typeName, String fieldName, String dataSource, JsModule module,
+            String... operations) {
         return new PipelineFunctionPlan(ResolverNames.function(typeName, fieldName, "Data"), Role.DATA, dataSource,
-                new ModuleSource.Generated(module.render()));
+                new ModuleSource.Generated(module.render()), List.of(operations));
     }
 
     /**
@@ -100,7 +111,7 @@ final class Modules {
         if (fieldRules.isEmpty()) {
             return Optional.empty();
         }
-        JsModule module = new JsModule(typeName + "." + fieldName + " response filter")
+        JsModule module = new JsModule(Modules.FILTER_TITLE)
                 .constant("TYPE", model.name())
                 .constant("FIELD_RULES", fieldRules)
                 .snippet(JsSnippets.CALLER)

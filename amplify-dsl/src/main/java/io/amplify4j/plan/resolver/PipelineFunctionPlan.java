@@ -1,5 +1,7 @@
 package io.amplify4j.plan.resolver;
 
+import io.amplify4j.model.Canonical;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,13 +13,28 @@ import java.util.Objects;
  * @param dataSource the name of the data source its requests go to, one of {@link
  *     io.amplify4j.plan.DataPlan#dataSources()}
  * @param source the module: generated text, or a module of the user's project referenced by path
+ * @param dynamoDbOperations the DynamoDB operations ({@code GetItem}, {@code Query}, ...) a DATA function's requests
+ *     use, sorted: what its data source's role must allow, and nothing more; empty for functions on other data
+ *     sources. A user's module on a table gets {@link #USER_MODULE_OPERATIONS}, since its text is unknown to the plan
  */
-public record PipelineFunctionPlan(String name, Role role, String dataSource, ModuleSource source) {
+public record PipelineFunctionPlan(
+        String name, Role role, String dataSource, ModuleSource source, List<String> dynamoDbOperations) {
+
+    /** The item operations a user's module on a model's table may use (no table administration, no transactions). */
+    public static final List<String> USER_MODULE_OPERATIONS = List.of("BatchGetItem", "BatchWriteItem",
+            "ConditionCheckItem", "DeleteItem", "GetItem", "PutItem", "Query", "Scan", "UpdateItem");
+
     public PipelineFunctionPlan {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(source, "source");
+        dynamoDbOperations = Canonical.sortedStrings(dynamoDbOperations);
+    }
+
+    /** A function that issues no DynamoDB requests (NONE or Lambda data source). */
+    public PipelineFunctionPlan(String name, Role role, String dataSource, ModuleSource source) {
+        this(name, role, dataSource, source, List.of());
     }
 
     /** What a function does; pipelines run AUTH, then DATA (or HANDLER), then FILTER. */

@@ -153,7 +153,7 @@ final class UpdateGenerator {
     static ResolverPlan generate(ResolverContext context, ModelPlan model, String fieldName) {
         String type = "Mutation";
         List<PipelineFunctionPlan> functions = new ArrayList<>();
-        JsModule auth = new JsModule(type + "." + fieldName + " auth")
+        JsModule auth = new JsModule(Modules.AUTH_TITLE)
                 .constant("RULES", context.operationRules(model, ModelOperationKind.UPDATE))
                 .constant("FIELD_RULES", context.fieldRules(model, ModelOperation.UPDATE))
                 .constant("OWNER_FIELDS", ResolverContext.ownerFields(model))
@@ -178,7 +178,7 @@ final class UpdateGenerator {
                         .snippet(JsSnippets.KEY)
                         .snippet(JsSnippets.VALIDATE)
                         .request(DATA_REQUEST)
-                        .response(Modules.ERROR_CHECK + "return ctx.result;")));
+                        .response(Modules.ERROR_CHECK + "return ctx.result;"), "UpdateItem"));
         Modules.filter(context, model, type, fieldName, false).ifPresent(functions::add);
         return new ResolverPlan(type, fieldName, Modules.resolver(type, fieldName), functions);
     }

@@ -1,0 +1,2 @@
+/** Sign-in as CDK constructs: {@link io.amplify4j.cdk.auth.AmplifyAuth}. */
+package io.amplify4j.cdk.auth;
