@@ -448,6 +448,8 @@ public final class AmplifyData extends Construct {
                 .environmentVariables(environment());
         if (props.profile() == Profile.PRODUCTION) {
             builder.queryDepthLimit(20);
+            // C11: a bound on resolvers per request too (AppSync allows up to 10000)
+            builder.resolverCountLimit(2000);
         }
         if (!additional.isEmpty()) {
             builder.additionalAuthenticationProviders(additional);

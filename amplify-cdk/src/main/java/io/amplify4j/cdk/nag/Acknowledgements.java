@@ -125,12 +125,13 @@ public final class Acknowledgements {
                     + "s3:PutBucketNotification; CDK scopes it to '*' because one handler serves every bucket of the "
                     + "stack.");
 
-    /** CDK's bucket-notifications handler runtime is chosen by aws-cdk-lib. */
-    public static final Acknowledgement NOTIFICATIONS_HANDLER_RUNTIME = Acknowledgement.of(
-            "notifications-handler-runtime", "AwsSolutions-L1",
-            "The function is aws-cdk-lib's BucketNotificationsHandler; its runtime is chosen and upgraded by "
-                    + "aws-cdk-lib.",
-            FUNCTION);
+    /** Grants on a GraphQL API's root types name every field of the type. */
+    public static final Acknowledgement DATA_ROOT_TYPE_GRANTS = new Acknowledgement(
+            "data-root-type-grants", "AwsSolutions-IAM5", java.util.Set.of(POLICY),
+            List.of("/^Resource::<[^>]+>\\/types\\/(Query|Mutation|Subscription)\\/\\*$/"),
+            "appsync:GraphQL on <API ARN>/types/<Query|Mutation|Subscription>/* is how IAM names the root "
+                    + "operations a definition grants (allow.resource(fn).to(QUERY, ...), IAM rules of the identity "
+                    + "pool); the resolvers still apply the definition's rules to every call.");
 
     /** Every entry of the list, for review and for the test that checks each is used somewhere. */
     public static final List<Acknowledgement> ALL = List.of(
@@ -147,7 +148,7 @@ public final class Acknowledgements {
             BUCKET_NO_ACCESS_LOGS,
             NOTIFICATIONS_HANDLER_MANAGED_POLICY,
             NOTIFICATIONS_HANDLER_WILDCARD,
-            NOTIFICATIONS_HANDLER_RUNTIME);
+            DATA_ROOT_TYPE_GRANTS);
 
     private Acknowledgements() {}
 
