@@ -170,11 +170,6 @@ public final class AmplifyStorage extends Construct {
         if (handler.getNode().tryFindChild("Role") instanceof Role role) {
             Acknowledgements.apply((CfnResource) role.getNode().getDefaultChild(),
                     Acknowledgements.NOTIFICATIONS_HANDLER_MANAGED_POLICY);
-            IConstruct policy = role.getNode().tryFindChild("DefaultPolicy");
-            if (policy != null) {
-                Acknowledgements.apply((CfnResource) policy.getNode().getDefaultChild(),
-                        Acknowledgements.NOTIFICATIONS_HANDLER_WILDCARD);
-            }
         }
     }
 
