@@ -5,7 +5,6 @@ import io.amplify4j.cdk.auth.AmplifyAuthProps;
 import io.amplify4j.cdk.data.AmplifyData;
 import io.amplify4j.cdk.data.AmplifyDataProps;
 import io.amplify4j.cdk.function.AmplifyFunction;
-import io.amplify4j.cdk.nag.Acknowledgements;
 import io.amplify4j.cdk.function.AmplifyFunctionProps;
 import io.amplify4j.cdk.outputs.OutputKeys;
 import io.amplify4j.cdk.storage.AmplifyStorage;
@@ -29,7 +28,6 @@ import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.NestedStack;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.iam.CfnPolicy;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
@@ -134,7 +132,6 @@ public final class AmplifyBackend extends Construct {
             });
             props.data().accept(dataProps);
             AmplifyData created = new AmplifyData(dataScope, "Data", dataProps.build());
-            acknowledgeRootTypeGrants(created);
             DataDefinition definition = dataPlan.definition();
             if (!definition.functionAccess().isEmpty()) {
                 parameter(dataScope, "GraphqlEndpointParameter", parameterNames.graphqlEndpoint(definition.name()),
@@ -227,20 +224,6 @@ public final class AmplifyBackend extends Construct {
                 .ifPresent(d -> builder.injectParameter(d.name() + "_GRAPHQL_ENDPOINT",
                         parameterNames.graphqlEndpoint(d.name())));
         return builder.build();
-    }
-
-    /** Grants of whole root types ({@code types/Query/*}) are what the definition says; acknowledged as such. */
-    private static void acknowledgeRootTypeGrants(AmplifyData data) {
-        java.util.regex.Pattern rootType = java.util.regex.Pattern.compile("/types/(Query|Mutation|Subscription)/\\*\"");
-        for (software.constructs.IConstruct child : data.getNode().findAll()) {
-            if (child instanceof CfnPolicy policy) {
-                String document = String.valueOf(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(
-                        Stack.of(policy).resolve(policy.getPolicyDocument())));
-                if (rootType.matcher(document).find()) {
-                    Acknowledgements.apply(policy, Acknowledgements.DATA_ROOT_TYPE_GRANTS);
-                }
-            }
-        }
     }
 
     private static boolean granted(StorageDefinition bucket, String function) {

@@ -1,5 +1,6 @@
 package io.amplify4j.cdk.data;
 
+import io.amplify4j.cdk.nag.Acknowledgements;
 import io.amplify4j.model.Profile;
 import io.amplify4j.model.data.AuthRule;
 import io.amplify4j.model.data.AuthorizationModes;
@@ -92,6 +93,18 @@ public final class AmplifyData extends Construct {
 
     /** SDL larger than this goes to an S3 asset instead of inline, keeping the API's template small. */
     static final int INLINE_SCHEMA_LIMIT = 200_000;
+
+    /**
+     * Production APIs refuse deeper queries: deep enough for any relationship chain a client walks, shallow enough
+     * to stop recursive abuse (AppSync allows up to 75). Override through {@link #cfnApi()}.
+     */
+    static final int PRODUCTION_QUERY_DEPTH_LIMIT = 20;
+
+    /**
+     * Production APIs refuse queries resolving more fields with resolvers than this (AppSync allows 10000): a page
+     * of 100 items with a few relationship fields each stays far below. Override through {@link #cfnApi()}.
+     */
+    static final int PRODUCTION_RESOLVER_COUNT_LIMIT = 1000;
 
     /** Estimated template bytes one resource costs besides its code: logical id, type, properties, references. */
     static final int BYTES_PER_RESOURCE = 700;
@@ -447,9 +460,7 @@ public final class AmplifyData extends Construct {
                 .introspectionConfig(props.profile() == Profile.PRODUCTION ? "DISABLED" : "ENABLED")
                 .environmentVariables(environment());
         if (props.profile() == Profile.PRODUCTION) {
-            builder.queryDepthLimit(20);
-            // C11: a bound on resolvers per request too (AppSync allows up to 10000)
-            builder.resolverCountLimit(2000);
+            builder.queryDepthLimit(PRODUCTION_QUERY_DEPTH_LIMIT).resolverCountLimit(PRODUCTION_RESOLVER_COUNT_LIMIT);
         }
         if (!additional.isEmpty()) {
             builder.additionalAuthenticationProviders(additional);
@@ -724,7 +735,7 @@ public final class AmplifyData extends Construct {
         List<String> resources = types.stream()
                 .map(type -> Fn.join("", List.of(cfnApi.getAttrArn(), "/types/" + type + "/*")))
                 .toList();
-        Policy.Builder.create(this, id)
+        Policy policy = Policy.Builder.create(this, id)
                 .roles(List.of(role))
                 .statements(List.of(PolicyStatement.Builder.create()
                         .effect(Effect.ALLOW)
@@ -732,6 +743,8 @@ public final class AmplifyData extends Construct {
                         .resources(resources)
                         .build()))
                 .build();
+        Acknowledgements.apply((CfnResource) policy.getNode().getDefaultChild(),
+                Acknowledgements.APPSYNC_ROOT_TYPE_GRANTS);
     }
 
     // ---- models --------------------------------------------------------------------------------------------------

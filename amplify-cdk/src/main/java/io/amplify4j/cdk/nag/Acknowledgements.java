@@ -93,6 +93,16 @@ public final class Acknowledgements {
                     + "and nested paths the grantee may not use carry explicit Deny statements.",
             POLICY);
 
+    /** IAM callers of the API are granted whole root types; the resolvers decide per model and field. */
+    public static final Acknowledgement APPSYNC_ROOT_TYPE_GRANTS = new Acknowledgement(
+            "appsync-root-type-grants", "AwsSolutions-IAM5", java.util.Set.of(POLICY),
+            List.of("/^Resource::<[A-Za-z0-9]+\\.Arn>\\/types\\/(Query|Mutation|Subscription)\\/\\*$/"),
+            "appsync:GraphQL on types/<Query|Mutation|Subscription>/* of this API only, for the identity-pool roles "
+                    + "and functions that data rules (guest, identity-pool authenticated or group rules, "
+                    + "allow.resource) admit; every resolver's auth function then checks the caller against the "
+                    + "model's rules and the identity pool id, so the grant reaches no field a rule does not. "
+                    + "Listing each field instead would exceed IAM's policy size on large schemas.");
+
     /** No server access logs for storage buckets. */
     public static final Acknowledgement BUCKET_NO_ACCESS_LOGS = Acknowledgement.of(
             "bucket-no-access-logs", "AwsSolutions-S1",
@@ -109,14 +119,6 @@ public final class Acknowledgements {
                     + "notifications to trigger functions; CDK creates it with the basic execution policy and offers "
                     + "no way to replace it.");
 
-    /** Grants on a GraphQL API's root types name every field of the type. */
-    public static final Acknowledgement DATA_ROOT_TYPE_GRANTS = new Acknowledgement(
-            "data-root-type-grants", "AwsSolutions-IAM5", java.util.Set.of(POLICY),
-            List.of("/^Resource::<[^>]+>\\/types\\/(Query|Mutation|Subscription)\\/\\*$/"),
-            "appsync:GraphQL on <API ARN>/types/<Query|Mutation|Subscription>/* is how IAM names the root "
-                    + "operations a definition grants (allow.resource(fn).to(QUERY, ...), IAM rules of the identity "
-                    + "pool); the resolvers still apply the definition's rules to every call.");
-
     /** Every entry of the list, for review and for the test that checks each is used somewhere. */
     public static final List<Acknowledgement> ALL = List.of(
             USER_POOL_MFA_NOT_REQUIRED,
@@ -128,9 +130,9 @@ public final class Acknowledgements {
             FUNCTION_NO_DLQ,
             FUNCTION_TRACING_OPT_IN,
             STORAGE_PATH_PREFIXES,
+            APPSYNC_ROOT_TYPE_GRANTS,
             BUCKET_NO_ACCESS_LOGS,
-            NOTIFICATIONS_HANDLER_MANAGED_POLICY,
-            DATA_ROOT_TYPE_GRANTS);
+            NOTIFICATIONS_HANDLER_MANAGED_POLICY);
 
     private Acknowledgements() {}
 
