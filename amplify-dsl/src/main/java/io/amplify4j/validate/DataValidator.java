@@ -45,14 +45,17 @@ final class DataValidator {
     /** Models, enums and custom types share one GraphQL namespace with each other and with generated types. */
     private static void checkTypeNames(Context ctx, DataDefinition data) {
         Map<String, String> places = new LinkedHashMap<>();
-        data.models().forEach(m -> checkTypeName(ctx, data, "data." + m.name(), "Model", m.name(), places));
-        data.enums().forEach(e -> checkTypeName(ctx, data, "data.enums." + e.name(), "Enum", e.name(), places));
+        // Computed once: per type name it made validation quadratic in the number of models.
+        Map<String, String> generated = NameRules.generatedTypeNames(data);
+        data.models().forEach(m -> checkTypeName(ctx, generated, "data." + m.name(), "Model", m.name(), places));
+        data.enums().forEach(e -> checkTypeName(ctx, generated, "data.enums." + e.name(), "Enum", e.name(),
+                places));
         data.customTypes().forEach(t ->
-                checkTypeName(ctx, data, "data.types." + t.name(), "Custom type", t.name(), places));
+                checkTypeName(ctx, generated, "data.types." + t.name(), "Custom type", t.name(), places));
     }
 
-    private static void checkTypeName(Context ctx, DataDefinition data, String place, String what, String name,
-            Map<String, String> seen) {
+    private static void checkTypeName(Context ctx, Map<String, String> generated, String place, String what,
+            String name, Map<String, String> seen) {
         if (!NameRules.checkGraphqlName(ctx, place, what, name)) {
             return;
         }
@@ -67,7 +70,7 @@ final class DataValidator {
             ctx.addf(place, "%s %s collides with a type the generated schema always defines. Choose another name.",
                     what, q(name));
         } else {
-            String origin = NameRules.generatedTypeNames(data).get(name);
+            String origin = generated.get(name);
             if (origin != null) {
                 ctx.addf(place, "%s %s collides with the type generated for %s. Choose another name.",
                         what, q(name), origin);

@@ -121,7 +121,14 @@ public final class AmplifyData extends Construct {
     private final Map<String, CfnResolver> resolvers = new LinkedHashMap<>();
     private final Map<String, CfnFunctionConfiguration> functions = new LinkedHashMap<>();
     private final Map<String, CfnFunctionConfiguration> sharedFunctions = new LinkedHashMap<>();
+    private final Map<Integer, Construct> sharedScopes = new TreeMap<>();
+    /** Tokens read once: every read of a CDK attribute is a call into the Node process. */
+    private final Map<String, String> dataSourceNames = new TreeMap<>();
+    private String apiId;
+    private String region;
+    private String account;
     private final Map<Integer, NestedStack> shards = new TreeMap<>();
+    private final Map<Construct, Integer> unitShards = new java.util.IdentityHashMap<>();
     private final Map<String, Integer> placement;
     private final Lock lock;
 
@@ -151,16 +158,19 @@ public final class AmplifyData extends Construct {
         }
 
         // The API and what every shard shares.
+        this.region = Stack.of(this).getRegion();
+        this.account = Stack.of(this).getAccount();
         this.cfnApi = api(modes);
+        this.apiId = cfnApi.getAttrApiId();
         this.api = GraphqlApi.fromGraphqlApiAttributes(this, "ApiRef", GraphqlApiAttributes.builder()
-                .graphqlApiId(cfnApi.getAttrApiId())
+                .graphqlApiId(apiId)
                 .graphqlApiArn(cfnApi.getAttrArn())
                 .build());
         this.schema = schema();
         this.apiKey = data.definition().authorizationModes().apiKey().map(this::apiKey);
         logging();
         this.noneDataSource = CfnDataSource.Builder.create(this, "NoneDataSource")
-                .apiId(cfnApi.getAttrApiId())
+                .apiId(apiId)
                 .name(ResolverNames.NONE_DATA_SOURCE)
                 .type("NONE")
                 .description("Auth and response-filter functions, subscriptions")
@@ -184,6 +194,7 @@ public final class AmplifyData extends Construct {
         for (ModelPlan model : data.models()) {
             String unit = resourceIds.get(model.name());
             Construct unitScope = new Construct(shard(placement.get(unit)), unit);
+            unitShards.put(unitScope, placement.get(unit));
             scopes.put(model.name(), unitScope);
             TablePlan table = data.table(model.name()).orElseThrow();
             CfnTable cfnTable = table(unitScope, table);
@@ -468,7 +479,7 @@ public final class AmplifyData extends Construct {
         if (defaultMode == Mode.USER_POOL) {
             CfnGraphQLApi.UserPoolConfigProperty.Builder pool = CfnGraphQLApi.UserPoolConfigProperty.builder()
                     .userPoolId(props.userPool().orElseThrow().getUserPoolId())
-                    .awsRegion(Stack.of(this).getRegion())
+                    .awsRegion(region)
                     .defaultAction("ALLOW");
             props.userPoolClientId().ifPresent(pool::appIdClientRegex);
             builder.userPoolConfig(pool.build());
@@ -503,7 +514,7 @@ public final class AmplifyData extends Construct {
                 CfnGraphQLApi.CognitoUserPoolConfigProperty.Builder pool =
                         CfnGraphQLApi.CognitoUserPoolConfigProperty.builder()
                                 .userPoolId(props.userPool().orElseThrow().getUserPoolId())
-                                .awsRegion(Stack.of(this).getRegion());
+                                .awsRegion(region);
                 props.userPoolClientId().ifPresent(pool::appIdClientRegex);
                 provider.userPoolConfig(pool.build());
             }
@@ -543,7 +554,7 @@ public final class AmplifyData extends Construct {
             switch (variable.kind()) {
                 case IDENTITY_POOL_ID -> props.identityPoolId().ifPresent(id -> values.put(variable.name(), id));
                 case USER_POOL_ISSUER -> props.userPool().ifPresent(pool -> values.put(variable.name(),
-                        Fn.join("", List.of("https://cognito-idp.", Stack.of(this).getRegion(), ".amazonaws.com/",
+                        Fn.join("", List.of("https://cognito-idp.", region, ".amazonaws.com/",
                                 pool.getUserPoolId()))));
                 case FUNCTION_ROLE_ARN -> {
                     IFunction function = props.functions().get(variable.function().orElseThrow());
@@ -557,7 +568,7 @@ public final class AmplifyData extends Construct {
     }
 
     private CfnGraphQLSchema schema() {
-        CfnGraphQLSchema.Builder builder = CfnGraphQLSchema.Builder.create(this, "Schema").apiId(cfnApi.getAttrApiId());
+        CfnGraphQLSchema.Builder builder = CfnGraphQLSchema.Builder.create(this, "Schema").apiId(apiId);
         String sdl = data.schema();
         if (sdl.length() <= INLINE_SCHEMA_LIMIT) {
             builder.definition(sdl);
@@ -582,7 +593,7 @@ public final class AmplifyData extends Construct {
         Instant expires = hour.plus(key.expiresInDays(), ChronoUnit.DAYS)
                 .minus(key.expiresInDays() >= 365 ? 1 : 0, ChronoUnit.HOURS);
         CfnApiKey.Builder builder = CfnApiKey.Builder.create(this, "ApiKey")
-                .apiId(cfnApi.getAttrApiId())
+                .apiId(apiId)
                 .expires(expires.getEpochSecond());
         key.description().ifPresent(builder::description);
         return builder.build();
@@ -591,7 +602,7 @@ public final class AmplifyData extends Construct {
     /** The API's log group, with retention, and the log role's permission to write to it (only to it). */
     private void logging() {
         CfnLogGroup logGroup = CfnLogGroup.Builder.create(this, "Logs")
-                .logGroupName(Fn.join("", List.of("/aws/appsync/apis/", cfnApi.getAttrApiId())))
+                .logGroupName(Fn.join("", List.of("/aws/appsync/apis/", apiId)))
                 .retentionInDays(props.logging().retentionDays())
                 .build();
         logGroup.applyRemovalPolicy(props.profile() == Profile.PRODUCTION ? RemovalPolicy.RETAIN
@@ -623,7 +634,7 @@ public final class AmplifyData extends Construct {
                             .build()))
                     .build();
             CfnDataSource dataSource = CfnDataSource.Builder.create(scope, "DataSource")
-                    .apiId(cfnApi.getAttrApiId())
+                    .apiId(apiId)
                     .name(source.name())
                     .type("AWS_LAMBDA")
                     .serviceRoleArn(role.getAttrArn())
@@ -826,10 +837,11 @@ public final class AmplifyData extends Construct {
                 .assumeRolePolicyDocument(assumedByAppSync());
         if (!operations.isEmpty()) {
             List<Object> resources = new ArrayList<>();
-            resources.add(cfnTable.getAttrArn());
+            String tableArn = cfnTable.getAttrArn();
+            resources.add(tableArn);
             if (operations.contains("Query") || operations.contains("Scan")) {
                 for (GsiPlan gsi : table.globalSecondaryIndexes()) {
-                    resources.add(Fn.join("", List.of(cfnTable.getAttrArn(), "/index/" + gsi.name())));
+                    resources.add(Fn.join("", List.of(tableArn, "/index/" + gsi.name())));
                 }
             }
             role.policies(List.of(CfnRole.PolicyProperty.builder()
@@ -840,13 +852,13 @@ public final class AmplifyData extends Construct {
         }
         CfnRole cfnRole = role.build();
         CfnDataSource dataSource = CfnDataSource.Builder.create(scope, "DataSource")
-                .apiId(cfnApi.getAttrApiId())
+                .apiId(apiId)
                 .name(name)
                 .type("AMAZON_DYNAMODB")
                 .serviceRoleArn(cfnRole.getAttrArn())
                 .dynamoDbConfig(CfnDataSource.DynamoDBConfigProperty.builder()
                         .tableName(cfnTable.getRef())
-                        .awsRegion(Stack.of(this).getRegion())
+                        .awsRegion(region)
                         .build())
                 .build();
         dataSources.put(name, dataSource);
@@ -961,41 +973,36 @@ public final class AmplifyData extends Construct {
         return function.code();
     }
 
-    private void resolver(Construct unitScope, ResolverPlan plan) {
-        Construct scope = new Construct(unitScope, plan.coordinate());
+    /**
+     * A resolver and its functions under {@code scope} (a model's construct in its shard, or the API's
+     * operations); auth and filter functions go to the shard's shared functions.
+     */
+    private void resolver(Construct scope, ResolverPlan plan) {
+        Integer shard = unitShards.get(scope);
         List<String> functionIds = new ArrayList<>();
         for (PipelineFunctionPlan function : plan.functions()) {
-            CfnDataSource source = dataSources.get(function.dataSource());
-            software.amazon.awscdk.Stack stack = software.amazon.awscdk.Stack.of(unitScope);
-            boolean shared = shareable(function) && stack instanceof NestedStack;
-            String key = shared ? sharedKey(function) : null;
-            if (shared) {
-                CfnFunctionConfiguration existing = sharedFunctions.get(stack.getNode().getPath() + "/" + key);
-                if (existing != null) {
-                    functions.put(function.name(), existing);
-                    functionIds.add(existing.getAttrFunctionId());
-                    continue;
+            boolean shared = shard != null && shareable(function);
+            String key = shared ? shard + "/" + sharedKey(function) : null;
+            CfnFunctionConfiguration configuration = shared ? sharedFunctions.get(key) : null;
+            if (configuration == null) {
+                configuration = CfnFunctionConfiguration.Builder.create(shared ? sharedScope(shard) : scope,
+                                shared ? sharedKey(function) : function.name())
+                        .apiId(apiId)
+                        .name(shared ? "Models" + shard + sharedKey(function) : function.name())
+                        .dataSourceName(dataSourceName(function.dataSource()))
+                        .runtime(CfnFunctionConfiguration.AppSyncRuntimeProperty.builder()
+                                .name(RUNTIME).runtimeVersion(RUNTIME_VERSION).build())
+                        .code(code(plan, function))
+                        .build();
+                if (shared) {
+                    sharedFunctions.put(key, configuration);
                 }
             }
-            Construct functionScope = shared ? sharedScope((NestedStack) stack) : scope;
-            String shardNumber = shared ? stack.getNode().getId().substring("Models".length()) : "";
-            CfnFunctionConfiguration configuration = CfnFunctionConfiguration.Builder.create(functionScope,
-                            shared ? key : function.name())
-                    .apiId(cfnApi.getAttrApiId())
-                    .name(shared ? "Models" + shardNumber + key : function.name())
-                    .dataSourceName(source.getAttrName())
-                    .runtime(CfnFunctionConfiguration.AppSyncRuntimeProperty.builder()
-                            .name(RUNTIME).runtimeVersion(RUNTIME_VERSION).build())
-                    .code(code(plan, function))
-                    .build();
             functions.put(function.name(), configuration);
             functionIds.add(configuration.getAttrFunctionId());
-            if (shared) {
-                sharedFunctions.put(stack.getNode().getPath() + "/" + key, configuration);
-            }
         }
-        CfnResolver resolver = CfnResolver.Builder.create(scope, "Resolver")
-                .apiId(cfnApi.getAttrApiId())
+        CfnResolver resolver = CfnResolver.Builder.create(scope, plan.coordinate())
+                .apiId(apiId)
                 .typeName(plan.typeName())
                 .fieldName(plan.fieldName())
                 .kind("PIPELINE")
@@ -1004,20 +1011,20 @@ public final class AmplifyData extends Construct {
                 .code(plan.code())
                 .pipelineConfig(CfnResolver.PipelineConfigProperty.builder().functions(functionIds).build())
                 .build();
-        if (unitScope == this || isInThisStack(unitScope)) {
+        if (shard == null) {
             resolver.addResourceDependency(schema);
         }
         resolvers.put(plan.coordinate(), resolver);
     }
 
-    /** The scope of a shard's shared functions; lower case, so no model's construct id can clash with it. */
-    private Construct sharedScope(NestedStack shard) {
-        software.constructs.IConstruct existing = shard.getNode().tryFindChild("shared");
-        return existing instanceof Construct construct ? construct : new Construct(shard, "shared");
+    /** The name of a data source as a token, read once. */
+    private String dataSourceName(String name) {
+        return dataSourceNames.computeIfAbsent(name, n -> dataSources.get(n).getAttrName());
     }
 
-    private boolean isInThisStack(Construct scope) {
-        return software.amazon.awscdk.Stack.of(scope) == software.amazon.awscdk.Stack.of(this);
+    /** The scope of a shard's shared functions; lower case, so no model's construct id can clash with it. */
+    private Construct sharedScope(int shard) {
+        return sharedScopes.computeIfAbsent(shard, n -> new Construct(shards.get(n), "shared"));
     }
 
     // ---- IAM documents -------------------------------------------------------------------------------------------
@@ -1027,7 +1034,7 @@ public final class AmplifyData extends Construct {
         statement.put("Effect", "Allow");
         statement.put("Principal", Map.of("Service", "appsync.amazonaws.com"));
         statement.put("Action", "sts:AssumeRole");
-        statement.put("Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount())));
+        statement.put("Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", account)));
         return document(statement);
     }
 

@@ -19,6 +19,10 @@ package io.amplify4j.plan.resolver;
  * stored field (or one of its elements, when {@code multiple}) equal to one of {@code values}.
  */
 final class JsSnippets {
+    /** Snippets are a handful of constants used thousands of times on large schemas; substitute each once. */
+    private static final java.util.Map<String, String> WITH_ENVIRONMENT =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private JsSnippets() {}
 
     /** Who the caller is, by auth type; IAM callers split into identity pool guests, its users, and other roles. */
@@ -579,7 +583,8 @@ final class JsSnippets {
 
     /** Replaces the environment variable names in a snippet. */
     static String withEnvironment(String snippet) {
-        return snippet.replace("@USER_POOL_ISSUER@", ResolverNames.USER_POOL_ISSUER_ENV)
-                .replace("@IDENTITY_POOL_ID@", ResolverNames.IDENTITY_POOL_ID_ENV);
+        return WITH_ENVIRONMENT.computeIfAbsent(snippet, s -> s
+                .replace("@USER_POOL_ISSUER@", ResolverNames.USER_POOL_ISSUER_ENV)
+                .replace("@IDENTITY_POOL_ID@", ResolverNames.IDENTITY_POOL_ID_ENV));
     }
 }
