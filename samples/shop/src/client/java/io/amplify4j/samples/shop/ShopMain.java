@@ -4,45 +4,111 @@ import io.amplify4j.manifest.Manifest;
 import io.amplify4j.model.BackendModel;
 import io.amplify4j.plan.BackendPlan;
 import io.amplify4j.plan.DataPlan;
+import io.amplify4j.samples.shop.client.ShopApi;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * The main job until the shop sample runs end to end: defines the demo shop, validates it, plans it, prints a
- * summary, writes the plan's documents to {@code target/shop}, and runs a short scenario on the local sandbox.
+ * The main job: the shop end to end on this machine, no AWS account. Defines and validates the shop, synthesizes it
+ * with the CDK constructs into a cloud assembly under {@code target/cdk.out} (needs Node.js), reports the typed client
+ * the build generated, starts the local sandbox and walks the scripted scenario ({@link ShopScenario}) through that
+ * client, then prints a short report.
+ *
+ * <p>Run from the repository root: {@code mvn -B -q -pl samples/shop -am package exec:java -DskipTests}. The only
+ * argument is the sample's directory (Maven passes it); by default the working directory.
  */
 public final class ShopMain {
     private ShopMain() {}
 
-    public static void main(String[] args) throws IOException, InterruptedException {
-        PrintStream out = System.out;
-        Path outputDir = Path.of(args.length > 0 ? args[0] : "target/shop");
+    public static void main(String[] args) {
+        Path project = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        try {
+            run(project, System.out);
+        } catch (Exception | AssertionError e) {
+            System.out.flush();
+            System.err.println();
+            System.err.println("The shop run FAILED: " + e.getMessage());
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                System.err.println("  caused by " + cause);
+            }
+            System.err.println("(the stack trace follows)");
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
 
-        out.println("[1/4] Defining and validating the shop backend ...");
+    /** Runs every step, printing progress and the report to {@code out}; throws on the first failure. */
+    public static ShopScenario.Outcome run(Path project, PrintStream out) throws Exception {
+        long started = System.nanoTime();
+        Path target = project.resolve("target");
+        Path functionsJar = project.resolve(ShopBackend.FUNCTIONS_JAR);
+        if (!Files.isRegularFile(functionsJar)) {
+            throw new IllegalStateException("The shop's functions are not packaged: " + functionsJar + " is missing."
+                    + " Run `mvn -pl samples/shop -am package -DskipTests` from the repository root first.");
+        }
+
+        out.println("[1/5] Defining and validating the shop backend ...");
+        Step step = Step.start();
         BackendModel model = new ShopBackend().define();
-        out.println("      valid: no problems found");
-
-        out.println("[2/4] Planning: names, tables, GraphQL schema, model introspection ...");
         BackendPlan plan = BackendPlan.of(model);
         DataPlan data = plan.data().orElseThrow();
-
-        out.println("[3/4] Writing the plan's documents to " + outputDir + " ...");
-        Files.createDirectories(outputDir);
-        Files.writeString(outputDir.resolve("schema.graphql"), data.schema(), StandardCharsets.UTF_8);
-        Files.writeString(outputDir.resolve("model-introspection.json"), data.modelIntrospection(),
-                StandardCharsets.UTF_8);
-        Manifest.of(model).writeTo(outputDir.resolve("amplify4j-manifest.json"));
-        out.println();
-
+        out.printf("      valid, no problems found (%d ms)%n", step.millis());
         ShopReport.print(plan, out);
+        Files.createDirectories(target.resolve("shop"));
+        Files.writeString(target.resolve("shop/schema.graphql"), data.schema(), StandardCharsets.UTF_8);
+        Manifest.of(model).writeTo(target.resolve("shop/amplify4j-manifest.json"));
+
         out.println();
-        out.println("[4/4] Running the shop on the local sandbox (the generated resolvers, over HTTP) ...");
-        ShopScenario.run(plan, out);
+        out.println("[2/5] Synthesizing with the CDK constructs (io.amplify4j.cdk.AmplifyBackend) ...");
+        step = Step.start();
+        CloudAssemblySummary assembly = CloudAssemblySummary.synthesize(project, target.resolve("cdk.out"));
+        out.printf("      cloud assembly in %s (%d ms)%n", project.relativize(assembly.directory()), step.millis());
+        assembly.print(out);
+
         out.println();
-        out.println("Done. The GraphQL schema (" + data.schema().lines().count() + " lines) is in "
-                + outputDir.resolve("schema.graphql") + ".");
+        out.println("[3/5] The typed client generated by amplify-maven-plugin (package "
+                + ShopApi.class.getPackageName() + ") ...");
+        List<String> generated = generatedClasses(target.resolve("generated-sources/amplify"));
+        out.printf("      %d classes, entry point %s; model clients: %s%n", generated.size(),
+                ShopApi.class.getSimpleName(),
+                String.join(", ", generated.stream().filter(n -> n.endsWith("Client")).toList()));
+
+        out.println();
+        out.println("[4/5] Starting the local sandbox (functions from " + project.relativize(functionsJar) + ") ...");
+        out.println("[5/5] Walking the scenario through the generated client:");
+        ShopScenario.Outcome outcome = ShopScenario.run(plan, project, out);
+
+        out.println();
+        outcome.printReport(out);
+        out.printf("Done in %.1f s. Cloud assembly: %s; schema: %s.%n", (System.nanoTime() - started) / 1e9,
+                project.relativize(assembly.directory()), project.relativize(target.resolve("shop/schema.graphql")));
+        return outcome;
+    }
+
+    private static List<String> generatedClasses(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalStateException("No generated client in " + directory + ": build the sample with Maven"
+                    + " (amplify:generate runs after compile).");
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".java"))
+                    .map(n -> n.substring(0, n.length() - ".java".length())).sorted().toList();
+        }
+    }
+
+    /** Wall time of one step. */
+    record Step(long started) {
+        static Step start() {
+            return new Step(System.nanoTime());
+        }
+
+        long millis() {
+            return (System.nanoTime() - started) / 1_000_000;
+        }
     }
 }

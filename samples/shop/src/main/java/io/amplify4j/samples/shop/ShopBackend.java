@@ -54,6 +54,7 @@ public final class ShopBackend implements BackendDefinition {
                 .timeoutSeconds(60)
                 .scheduleCron("0 3 * * *", "Europe/Berlin")
                 .environment("RESTOCK_BELOW", "5")
+                .environment("RESTOCK_TO", "20")
                 .secret("SUPPLIER_API_KEY", Secrets.secret("shop/supplier-api-key")));
 
         // Auth: email sign-in, optional TOTP, and an admin group as a handle.
