@@ -33,6 +33,7 @@ record CloudAssemblySummary(Path directory, List<Template> templates) {
     /** Synthesizes {@link ShopCdkApp}'s stack into {@code outdir}; {@code project} holds the functions' jar. */
     static CloudAssemblySummary synthesize(Path project, Path outdir) throws IOException {
         requireNode();
+        deleteRecursively(outdir); // no stale assets from earlier runs
         PrintStream err = System.err;
         System.setErr(new PrintStream(new NodeNoticeFilter(err), true, StandardCharsets.UTF_8));
         try {
@@ -80,6 +81,17 @@ record CloudAssemblySummary(Path directory, List<Template> templates) {
         @Override
         public synchronized void flush() {
             target.flush();
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
         }
     }
 

@@ -1,70 +1,75 @@
 package io.amplify4j.samples.todo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.amplify4j.client.AuthMode;
+import io.amplify4j.client.ConditionalCheckFailedException;
+import io.amplify4j.client.GraphQLClient;
+import io.amplify4j.client.UnauthorizedException;
+import io.amplify4j.client.auth.AuthProviders;
+import io.amplify4j.samples.todo.client.CreateTodoInput;
+import io.amplify4j.samples.todo.client.Todo;
+import io.amplify4j.samples.todo.client.TodoApi;
+import io.amplify4j.samples.todo.client.UpdateTodoInput;
 import io.amplify4j.sandbox.server.Sandbox;
 import io.amplify4j.sandbox.server.junit.SandboxTest;
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The todo sample on the local sandbox: owners write their own items, the API key reads everybody's. */
+/**
+ * The todo sample on the local sandbox through its generated client ({@code TodoApi}, made by amplify:generate in
+ * this module's build): owners write their own items, the API key reads everybody's.
+ */
 @SandboxTest(definition = TodoBackend.class, users = {"ana", "ben"}, resetData = true, logRequests = false)
 class TodoBackendTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String CREATE = "mutation($in: CreateTodoInput!) { createTodo(input: $in) { id content done owner } }";
-    private static final String UPDATE = "mutation($in: UpdateTodoInput!) { updateTodo(input: $in) { id done } }";
+    private final List<GraphQLClient> clients = new ArrayList<>();
 
-    @Test
-    void ownersCreateAndTheApiKeyReadsEverybodysTodos(Sandbox sandbox) throws Exception {
-        JsonNode created = graphql(sandbox, "Authorization", sandbox.idToken("ana"), CREATE,
-                Map.of("in", Map.of("content", "buy milk")));
-        assertThat(created.path("errors").isMissingNode()).as("errors: %s", created.path("errors")).isTrue();
-        assertThat(created.at("/data/createTodo/done").asBoolean()).isFalse();
-        assertThat(created.at("/data/createTodo/owner").asText()).endsWith("::ana");
-
-        JsonNode listed = graphql(sandbox, "x-api-key", sandbox.apiKey().orElseThrow(),
-                "{ listTodos { items { content } } }", Map.of());
-        assertThat(listed.at("/data/listTodos/items/0/content").asText()).isEqualTo("buy milk");
-    }
-
-    @Test
-    void anotherUserCannotChangeSomeonesTodo(Sandbox sandbox) throws Exception {
-        String id = graphql(sandbox, "Authorization", sandbox.idToken("ana"), CREATE,
-                Map.of("in", Map.of("content", "call mum"))).at("/data/createTodo/id").asText();
-
-        JsonNode refused = graphql(sandbox, "Authorization", sandbox.idToken("ben"), UPDATE,
-                Map.of("in", Map.of("id", id, "done", true)));
-        // As on AppSync: the owner check on a write is a condition on the item, so the refusal is a failed condition.
-        assertThat(refused.at("/data/updateTodo").isNull()).isTrue();
-        assertThat(refused.at("/errors/0/errorType").asText()).isEqualTo("DynamoDB:ConditionalCheckFailedException");
-
-        JsonNode done = graphql(sandbox, "Authorization", sandbox.idToken("ana"), UPDATE,
-                Map.of("in", Map.of("id", id, "done", true)));
-        assertThat(done.at("/data/updateTodo/done").asBoolean()).isTrue();
-    }
-
-    @Test
-    void theApiKeyCannotWrite(Sandbox sandbox) throws Exception {
-        JsonNode refused = graphql(sandbox, "x-api-key", sandbox.apiKey().orElseThrow(), CREATE,
-                Map.of("in", Map.of("content", "spam")));
-        assertThat(refused.at("/errors/0/errorType").asText()).isEqualTo("Unauthorized");
-    }
-
-    private static JsonNode graphql(Sandbox sandbox, String header, String value, String query,
-            Map<String, Object> variables) throws IOException, InterruptedException {
-        String body = JSON.writeValueAsString(Map.of("query", query, "variables", variables));
-        HttpRequest request = HttpRequest.newBuilder(sandbox.graphqlEndpoint())
-                .header("content-type", "application/json")
-                .header(header, value)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
+    /** The API as {@code user} (user pool, the default mode), with the API key as second mode. */
+    private TodoApi as(Sandbox sandbox, String user) {
+        GraphQLClient graphql = GraphQLClient.builder()
+                .endpoint(sandbox.graphqlEndpoint())
+                .auth(AuthProviders.userPool(() -> sandbox.idToken(user)))
+                .auth(AuthMode.API_KEY, AuthProviders.apiKey(sandbox.apiKey().orElseThrow()))
                 .build();
-        return JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+        clients.add(graphql);
+        return new TodoApi(graphql);
+    }
+
+    @AfterEach
+    void close() {
+        clients.forEach(GraphQLClient::close);
+    }
+
+    @Test
+    void ownersCreateAndTheApiKeyReadsEverybodysTodos(Sandbox sandbox) {
+        TodoApi ana = as(sandbox, "ana");
+        Todo created = ana.todos().create(CreateTodoInput.builder().content("buy milk").build());
+        assertThat(created.done()).as("the definition's default").isFalse();
+        assertThat(created.owner()).endsWith("::ana");
+
+        List<String> listed = as(sandbox, "ben").withAuthMode(AuthMode.API_KEY).todos().listAll().stream()
+                .map(Todo::content).toList();
+        assertThat(listed).containsExactly("buy milk");
+    }
+
+    @Test
+    void anotherUserCannotChangeSomeonesTodo(Sandbox sandbox) {
+        TodoApi ana = as(sandbox, "ana");
+        String id = ana.todos().create(CreateTodoInput.builder().content("call mum").build()).id();
+
+        // As on AppSync: the owner check on a write is a condition on the item, so the refusal is a failed condition.
+        assertThatThrownBy(() -> as(sandbox, "ben").todos().update(UpdateTodoInput.builder(id).done(true).build()))
+                .isInstanceOf(ConditionalCheckFailedException.class);
+        assertThat(ana.todos().update(UpdateTodoInput.builder(id).done(true).build()).done()).isTrue();
+    }
+
+    @Test
+    void theApiKeyCannotWrite(Sandbox sandbox) {
+        TodoApi anonymous = as(sandbox, "ana").withAuthMode(AuthMode.API_KEY);
+        assertThatThrownBy(() -> anonymous.todos().create(CreateTodoInput.builder().content("spam").build()))
+                .isInstanceOf(UnauthorizedException.class);
     }
 }
