@@ -72,7 +72,10 @@ public final class Sandbox implements AutoCloseable {
         DataPlan data = plan.data().orElseThrow(() -> new IllegalArgumentException(
                 "Backend `" + plan.model().name() + "` defines no data: the sandbox serves a GraphQL API."));
 
-        QueuedThreadPool threads = new QueuedThreadPool(64, 2);
+        // Resolver pipelines run a few at a time (PlanResolvers), so a burst of requests or subscription starts
+        // parks threads while they wait their turn; enough threads that the parked ones never leave none to accept
+        // and upgrade new connections.
+        QueuedThreadPool threads = new QueuedThreadPool(256, 2);
         threads.setName("amplify4j-sandbox");
         threads.setDaemon(true);
         this.server = new Server(threads);
