@@ -85,14 +85,6 @@ public final class Acknowledgements {
                     + "checks forbid by default; tracing is switched on through AmplifyFunction.function() when wanted.",
             FUNCTION);
 
-    /** A function's logs policy names its log group's streams with a wildcard. */
-    public static final Acknowledgement FUNCTION_LOG_STREAMS = new Acknowledgement(
-            "function-log-streams", "AwsSolutions-IAM5", java.util.Set.of(POLICY),
-            List.of("/^Resource::<[A-Za-z0-9]+\\.Arn>:\\*$/"),
-            "The inline logs policy lets the function write only to the log streams of its own log group "
-                    + "(<log group ARN>:*); Lambda names a new stream per execution environment, so the stream part "
-                    + "cannot be named in advance.");
-
     /** Storage grants name object prefixes, which are wildcards by nature. */
     public static final Acknowledgement STORAGE_PATH_PREFIXES = Acknowledgement.of(
             "storage-path-prefixes", "AwsSolutions-IAM5",
@@ -127,21 +119,6 @@ public final class Acknowledgements {
                     + "notifications to trigger functions; CDK creates it with the basic execution policy and offers "
                     + "no way to replace it.");
 
-    /** CDK's bucket-notifications handler may configure notifications of any bucket. */
-    public static final Acknowledgement NOTIFICATIONS_HANDLER_WILDCARD = new Acknowledgement(
-            "notifications-handler-wildcard", "AwsSolutions-IAM5", java.util.Set.of(POLICY),
-            List.of("Resource::*"),
-            "The policy belongs to aws-cdk-lib's BucketNotificationsHandler and grants only "
-                    + "s3:PutBucketNotification; CDK scopes it to '*' because one handler serves every bucket of the "
-                    + "stack.");
-
-    /** CDK's bucket-notifications handler runtime is chosen by aws-cdk-lib. */
-    public static final Acknowledgement NOTIFICATIONS_HANDLER_RUNTIME = Acknowledgement.of(
-            "notifications-handler-runtime", "AwsSolutions-L1",
-            "The function is aws-cdk-lib's BucketNotificationsHandler; its runtime is chosen and upgraded by "
-                    + "aws-cdk-lib.",
-            FUNCTION);
-
     /** Every entry of the list, for review and for the test that checks each is used somewhere. */
     public static final List<Acknowledgement> ALL = List.of(
             USER_POOL_MFA_NOT_REQUIRED,
@@ -152,13 +129,10 @@ public final class Acknowledgements {
             FUNCTION_RUNTIME_PINNED_SERVERLESS,
             FUNCTION_NO_DLQ,
             FUNCTION_TRACING_OPT_IN,
-            FUNCTION_LOG_STREAMS,
             STORAGE_PATH_PREFIXES,
             APPSYNC_ROOT_TYPE_GRANTS,
             BUCKET_NO_ACCESS_LOGS,
-            NOTIFICATIONS_HANDLER_MANAGED_POLICY,
-            NOTIFICATIONS_HANDLER_WILDCARD,
-            NOTIFICATIONS_HANDLER_RUNTIME);
+            NOTIFICATIONS_HANDLER_MANAGED_POLICY);
 
     private Acknowledgements() {}
 

@@ -75,6 +75,8 @@ class AmplifyAuthTest {
                 .passwordMinLength(12)
                 .externalProviders(login -> login
                         .google(Secrets.secret("google-client-id"), Secrets.secret("google-client-secret"))
+                        .facebook(Secrets.secret("facebook-app-id"), Secrets.secret("facebook-app-secret"))
+                        .loginWithAmazon(Secrets.secret("amazon-client-id"), Secrets.secret("amazon-client-secret"))
                         .signInWithApple(Secrets.secret("apple-client-id"), Secrets.secret("apple-team"),
                                 Secrets.secret("apple-key"), Secrets.secret("apple-private-key"), List.of(), Map.of())
                         .oidc("Partners", "https://login.partners.example.com", Secrets.secret("oidc-id"),
@@ -125,6 +127,8 @@ class AmplifyAuthTest {
     @Test
     void cdkNagFindsNothingUnacknowledged() {
         nag.assertClean();
+        assertThat(nag.usedAcknowledgementIds()).contains("user-pool-sms-role", "identity-pool-guests",
+                "user-pool-no-threat-protection");
     }
 
     @Test
@@ -189,7 +193,8 @@ class AmplifyAuthTest {
                 "AllowedOAuthScopes", List.of("email", "openid"),
                 "CallbackURLs", List.of("https://app.example.com/callback"),
                 "LogoutURLs", List.of("https://app.example.com/"),
-                "SupportedIdentityProviders", List.of("COGNITO", "Google", "SignInWithApple", "Partners", "Corp")));
+                "SupportedIdentityProviders", List.of("COGNITO", "Google", "Facebook", "LoginWithAmazon", "SignInWithApple",
+                        "Partners", "Corp")));
         plainTemplate.hasResourceProperties("AWS::Cognito::UserPoolClient", Map.of(
                 "AllowedOAuthFlowsUserPoolClient", false));
     }
@@ -201,6 +206,12 @@ class AmplifyAuthTest {
                 "ProviderDetails", Map.of(
                         "client_id", "{{resolve:ssm:/amplify4j/social/google-client-id}}",
                         "client_secret", "{{resolve:ssm:/amplify4j/social/google-client-secret}}")));
+        socialTemplate.hasResourceProperties("AWS::Cognito::UserPoolIdentityProvider", Map.of(
+                "ProviderName", "Facebook", "ProviderType", "Facebook",
+                "ProviderDetails", Map.of("client_id", "{{resolve:ssm:/amplify4j/social/facebook-app-id}}",
+                        "client_secret", "{{resolve:ssm:/amplify4j/social/facebook-app-secret}}")));
+        socialTemplate.hasResourceProperties("AWS::Cognito::UserPoolIdentityProvider", Map.of(
+                "ProviderName", "LoginWithAmazon", "ProviderType", "LoginWithAmazon"));
         socialTemplate.hasResourceProperties("AWS::Cognito::UserPoolIdentityProvider", Map.of(
                 "ProviderName", "SignInWithApple",
                 "ProviderDetails", Map.of("private_key", "{{resolve:ssm:/amplify4j/social/apple-private-key}}")));

@@ -226,6 +226,26 @@ class AmplifyFunctionTest {
     }
 
     @Test
+    void classDirectoryIsPackagedWhenItHoldsTheHandlerAndRefusedOtherwise() throws Exception {
+        BackendBuilder backend = Backend.builder("jobs");
+        backend.function("fromClasses", fn -> fn.javaHandler("com.example.Job", Path.of("build/classes")));
+        FunctionDefinition fromClasses = backend.build().functions().get(0);
+        Stack stack = new Stack(new App(), "Classes");
+        Path classes = project.resolve("classes-project/build/classes");
+        java.nio.file.Files.createDirectories(classes.resolve("com/example"));
+        assertThatThrownBy(() -> new AmplifyFunction(stack, "missing", AmplifyFunctionProps.builder("jobs",
+                fromClasses).projectDirectory(project.resolve("classes-project")).build()))
+                .hasMessage("functions.fromClasses.code: class directory " + classes + " has no com/example/Job.class "
+                        + "for handler com.example.Job. Compile the handler into it or fix javaHandler(...) in the "
+                        + "definition.");
+        java.nio.file.Files.write(classes.resolve("com/example/Job.class"), new byte[] {1});
+        AmplifyFunction function = new AmplifyFunction(stack, "present", AmplifyFunctionProps.builder("jobs",
+                fromClasses).projectDirectory(project.resolve("classes-project")).build());
+        assertThat(function.function().getRuntime().getName()).isEqualTo("java21");
+        assertThat(function.handle()).isNotSameAs(function.function());
+    }
+
+    @Test
     void malformedSecretNameFailsSynthesisNamingTheFunction() {
         BackendBuilder backend = Backend.builder("jobs");
         backend.function("bad", fn -> fn

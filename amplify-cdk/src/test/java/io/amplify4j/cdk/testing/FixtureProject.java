@@ -11,14 +11,23 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * A project directory holding the function code the fixture backends name: the shop's functions jar
- * ({@code target/shop-functions.jar} with its handler classes) and its thumbnails asset folder. The class files are
+ * ({@code target/shop-functions.jar} with its handler classes), its thumbnails asset folder and its custom resolver
+ * handler (copied from the test resources). The class files are
  * placeholders: synthesis only packages them.
  */
 public final class FixtureProject {
     private FixtureProject() {}
 
-    /** Writes the shop's function code under {@code directory} and returns it. */
+    /** Writes the shop's function code and custom resolver handler under {@code directory} and returns it. */
     public static Path shop(Path directory) {
+        try {
+            Path handler = directory.resolve("src/main/js/adjustStock.js");
+            Files.createDirectories(handler.getParent());
+            Files.copy(Path.of("src/test/resources/shop-project/src/main/js/adjustStock.js"), handler,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         jar(directory.resolve("target/shop-functions.jar"), List.of("com.example.shop.RecommendHandler",
                 "com.example.shop.RestockHandler", "com.example.shop.PartnerAuthorizer"));
         nodeAsset(directory.resolve("functions/thumbnails"), "index.js");

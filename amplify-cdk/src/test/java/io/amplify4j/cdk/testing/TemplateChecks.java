@@ -375,8 +375,9 @@ public final class TemplateChecks {
                 if (!"Enabled".equals(map(props.get("VersioningConfiguration")).get("Status"))) {
                     problems.add(where + ": production bucket without versioning");
                 }
-                if (render(props.get("CorsConfiguration")).contains("\"AllowedOrigins\":[\"*\"]")
-                        || render(props.get("CorsConfiguration")).contains("\"*\"]")) {
+                boolean anyOrigin = list(map(props.get("CorsConfiguration")).get("CorsRules")).stream()
+                        .anyMatch(rule -> strings(map(rule).get("AllowedOrigins")).contains("*"));
+                if (anyOrigin) {
                     problems.add(where + ": production bucket allows CORS from *");
                 }
                 if (!"Retain".equals(resource.get("DeletionPolicy"))) {
