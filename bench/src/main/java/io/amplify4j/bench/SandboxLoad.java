@@ -206,7 +206,7 @@ public final class SandboxLoad {
                                 ws.request(1);
                                 return null;
                             }
-                        }).get(10, TimeUnit.SECONDS);
+                        }).get(60, TimeUnit.SECONDS);
                 sockets.add(socket);
                 socket.sendText("{\"type\":\"connection_init\"}", true).join();
                 for (int s = 0; s < perConnection; s++) {

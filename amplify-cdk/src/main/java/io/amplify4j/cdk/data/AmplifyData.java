@@ -127,6 +127,8 @@ public final class AmplifyData extends Construct {
     private String apiId;
     private String region;
     private String account;
+    /** The role AppSync writes request logs with; its policy names the log group, created after the API. */
+    private CfnRole logRole;
     private final Map<Integer, NestedStack> shards = new TreeMap<>();
     private final Map<Construct, Integer> unitShards = new java.util.IdentityHashMap<>();
     private final Map<String, Integer> placement;
@@ -500,11 +502,9 @@ public final class AmplifyData extends Construct {
                 .excludeVerboseContent(props.logging().excludeVerboseContent())
                 .build());
         CfnGraphQLApi created = builder.build();
-        this.logRoleHolder = logRole;
+        this.logRole = logRole;
         return created;
     }
-
-    private CfnRole logRoleHolder;
 
     private Object additionalProvider(Mode mode, AuthorizationModes configured) {
         CfnGraphQLApi.AdditionalAuthenticationProviderProperty.Builder provider =
@@ -609,7 +609,7 @@ public final class AmplifyData extends Construct {
                 : RemovalPolicy.DESTROY);
         CfnPolicy.Builder.create(this, "LogPolicy")
                 .policyName("appsync-logs")
-                .roles(List.of(logRoleHolder.getRef()))
+                .roles(List.of(logRole.getRef()))
                 .policyDocument(document(statement(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                         List.of(logGroup.getAttrArn()))))
                 .build();

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The temporary credentials the sandbox has issued, by access key id. Expired credentials stay known (so a
- * request signed with them is told they expired, as AWS does) until {@link #forget} or a restart.
+ * The temporary credentials the sandbox has issued, by access key id. Expired credentials stay known for a day
+ * (so a request signed with them is told they expired, as AWS does), then are forgotten.
  *
  * <p>Thread-safe.
  */
@@ -35,8 +35,13 @@ public final class CredentialStore {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** Credentials are forgotten this long after they expire, so that the store stays bounded. */
+    public static final Duration RETENTION_AFTER_EXPIRY = Duration.ofDays(1);
+
     /** Issues fresh credentials for {@code session}, valid for {@code validity} from now. */
     public TemporaryCredentials issue(IamSession session, Duration validity) {
+        java.time.Instant forgetBefore = clock.instant().minus(RETENTION_AFTER_EXPIRY);
+        issued.values().removeIf(old -> old.credentials().expiration().isBefore(forgetBefore));
         TemporaryCredentials credentials = new TemporaryCredentials(
                 "ASIA" + random(16, KEY_ALPHABET),
                 random(40, SECRET_ALPHABET),

@@ -125,7 +125,10 @@ public final class Sandbox implements AutoCloseable {
         DataDirectory.AuthState saved = dataDirectory.map(DataDirectory::readAuth)
                 .orElse(DataDirectory.AuthState.empty());
 
-        QueuedThreadPool threads = new QueuedThreadPool(64, 2);
+        // Resolver pipelines run a few at a time (PlanResolvers), so a burst of requests or subscription starts
+        // parks threads while they wait their turn; enough threads that the parked ones never leave none to accept
+        // and upgrade new connections.
+        QueuedThreadPool threads = new QueuedThreadPool(256, 2);
         threads.setName("amplify4j-sandbox");
         threads.setDaemon(true);
         this.server = new Server(threads);

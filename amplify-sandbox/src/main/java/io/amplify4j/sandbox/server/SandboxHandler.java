@@ -318,17 +318,41 @@ final class SandboxHandler extends Handler.Abstract {
         return out;
     }
 
-    /** The body, or null when it is larger than the limit (read no further than one byte past it). */
+    /**
+     * The body, or null when it is larger than the limit. An oversized body is read on and thrown away, up to
+     * {@value #DISCARD_FACTOR} times the limit, so the client (still sending) gets the 413 answer rather than a reset
+     * connection; past that, the connection is simply closed.
+     */
     private byte[] readBody(Request request) {
         long declared = request.getLength();
-        if (declared > maxRequestBytes) {
-            return null;
-        }
         try (InputStream in = Content.Source.asInputStream(request)) {
+            if (declared > maxRequestBytes) {
+                discard(in, declared);
+                return null;
+            }
             byte[] bytes = in.readNBytes(maxRequestBytes + 1);
-            return bytes.length > maxRequestBytes ? null : bytes;
+            if (bytes.length > maxRequestBytes) {
+                discard(in, Long.MAX_VALUE);
+                return null;
+            }
+            return bytes;
         } catch (IOException e) {
             return new byte[0];
+        }
+    }
+
+    private static final int DISCARD_FACTOR = 4;
+
+    private void discard(InputStream in, long declared) throws IOException {
+        long limit = Math.min(declared, (long) DISCARD_FACTOR * maxRequestBytes);
+        long skipped = 0;
+        byte[] buffer = new byte[8192];
+        while (skipped < limit) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, limit - skipped));
+            if (read < 0) {
+                return;
+            }
+            skipped += read;
         }
     }
 

@@ -233,6 +233,9 @@ public final class S3Handler extends Handler.Abstract {
     private Reply putObject(LocalStorage.Bucket bucket, String key, SignedRequest request,
             SigV4Verifier.Verified verified) throws S3Exception {
         checkKey(key);
+        if (request.header("x-amz-copy-source").isPresent()) {
+            throw S3Exception.notImplemented("CopyObject"); // never store the empty body of a copy as the object
+        }
         authorize(bucket, verified, StorageOperation.WRITE, key);
         byte[] data = verified.payload();
         if (data.length > maxObjectBytes) {

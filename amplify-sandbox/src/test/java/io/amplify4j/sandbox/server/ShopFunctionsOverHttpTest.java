@@ -239,7 +239,7 @@ class ShopFunctionsOverHttpTest {
         RestockHandler.EVENTS.clear();
         Http.Response run = admin("schedules/restock/run", "{}");
         assertThat(run.status()).as(run.text()).isEqualTo(200);
-        assertThat(run.body()).containsEntry("schedule", "cron(0 3 * * *) Europe/Berlin")
+        assertThat(run.body()).containsEntry("schedule", "cron(0 3 * * ? *) Europe/Berlin")
                 .containsEntry("payload", Map.of("restocked", true, "function", "restock"));
         Map<String, Object> event = (Map<String, Object>) run.body().get("event");
         assertThat(event).containsEntry("detail-type", "Scheduled Event").containsEntry("source", "aws.scheduler")

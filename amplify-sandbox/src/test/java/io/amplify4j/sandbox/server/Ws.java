@@ -29,7 +29,7 @@ final class Ws implements AutoCloseable {
 
     private Ws(WebSocket.Builder builder, URI uri) {
         try {
-            this.socket = builder.buildAsync(uri, new Listener()).get(10, TimeUnit.SECONDS);
+            this.socket = builder.buildAsync(uri, new Listener()).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot connect to " + uri, e);
         }

@@ -133,6 +133,21 @@ class LiteralKeysAndListingTest {
     }
 
     @Test
+    void operationsOutsideTheSubsetAreNotImplementedAndChangeNothing() {
+        admin.putObject(r -> r.bucket(bucket).key("products/source.txt"), RequestBody.fromString("source"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> admin.copyObject(r -> r.sourceBucket(bucket)
+                        .sourceKey("products/source.txt").destinationBucket(bucket).destinationKey("products/copy.txt")))
+                .isInstanceOfSatisfying(software.amazon.awssdk.services.s3.model.S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(501);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
+                });
+        assertThat(sandbox.storage().store().get(bucket, "products/copy.txt")).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> admin.createMultipartUpload(r -> r.bucket(bucket)
+                .key("products/big.bin"))).isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class);
+        admin.deleteObject(r -> r.bucket(bucket).key("products/source.txt"));
+    }
+
+    @Test
     void rangesReturnPartialContent() {
         String key = "products/range.txt";
         admin.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("0123456789"));

@@ -71,7 +71,20 @@ public final class RealtimeHub implements AutoCloseable {
      * ends once the credential no longer holds.
      */
     record Live(Connection connection, String id, GraphQLService.Subscription subscription, Caller caller,
-            String apiKey) {}
+            String apiKey, String selection) {
+        Live(Connection connection, String id, GraphQLService.Subscription subscription, Caller caller,
+                String apiKey) {
+            this(connection, id, subscription, caller, apiKey, selectionOf(subscription));
+        }
+    }
+
+    /** The subscriber's selection as text (field and fragments): what, with the event, decides its JSON. */
+    private static String selectionOf(GraphQLService.Subscription subscription) {
+        StringBuilder text = new StringBuilder(graphql.language.AstPrinter.printAstCompact(subscription.field()));
+        subscription.fragments().values().forEach(f -> text.append(' ')
+                .append(graphql.language.AstPrinter.printAstCompact(f)));
+        return text.toString();
+    }
 
     /**
      * @param keepAliveInterval how often every connection gets a {@code ka}
@@ -217,9 +230,11 @@ public final class RealtimeHub implements AutoCloseable {
             }
             GraphQLFieldDefinition definition = graphQL.schema().getSubscriptionType()
                     .getFieldDefinition(subscriptionField);
+            // Subscribers with the same selection and the same view of the event get the same JSON: write it once.
+            Map<List<Object>, String> rendered = new java.util.HashMap<>();
             for (Live subscriber : subscribers) {
                 try {
-                    deliver(subscriber, definition, payload);
+                    deliver(subscriber, definition, payload, rendered);
                 } catch (RuntimeException e) {
                     internalErrors.accept(e);
                 }
@@ -227,7 +242,8 @@ public final class RealtimeHub implements AutoCloseable {
         }
     }
 
-    private void deliver(Live subscriber, GraphQLFieldDefinition definition, Map<String, Object> payload) {
+    private void deliver(Live subscriber, GraphQLFieldDefinition definition, Map<String, Object> payload,
+            Map<List<Object>, String> rendered) {
         GraphQLService.Subscription subscription = subscriber.subscription();
         if (!argumentsMatch(subscription, definition, payload)) {
             return;
@@ -247,11 +263,9 @@ public final class RealtimeHub implements AutoCloseable {
         Object shaped = shape(visible, field.getSelectionSet(), subscription.fragments(), definition.getType());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put(field.getResultKey(), shaped);
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("type", "data");
-        message.put("id", subscriber.id());
-        message.put("payload", Map.of("data", data));
-        String text = write(message);
+        String text = "{\"type\":\"data\",\"id\":" + write(subscriber.id()) + ",\"payload\":"
+                + rendered.computeIfAbsent(List.of(subscriber.selection(), data),
+                        key -> write(Map.of("data", data))) + "}";
         if (text.length() > MAX_EVENT_BYTES / 4 && text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
                 > MAX_EVENT_BYTES) {
             log.accept("WS subscription id=" + subscriber.id() + " event not delivered: over " + MAX_EVENT_BYTES
