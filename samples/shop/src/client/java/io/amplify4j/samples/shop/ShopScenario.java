@@ -263,7 +263,7 @@ final class ShopScenario {
     }
 
     private static String describe(Product product) {
-        return product.sku() + "→" + product.stock();
+        return product.sku() + "->" + product.stock();
     }
 
     private String bucket() {

@@ -56,8 +56,8 @@ class ShopMainTest {
         assertThat(outcome.restocked()).containsExactlyInAnyOrder("BEAN-2", "EARL-1", "GRIND-1");
         assertThat(outcome.stockAfterRestock()).containsEntry("BEAN-2", 20).containsEntry("EARL-1", 20)
                 .containsEntry("GRIND-1", 20).containsEntry("BEAN-1", 10).containsEntry("BEAN-3", 7);
-        assertThat(outcome.liveUpdates()).startsWith("BEAN-1→10", "CHAI-1→19")
-                .containsAll(List.of("BEAN-2→20", "EARL-1→20", "GRIND-1→20")).hasSize(5);
+        assertThat(outcome.liveUpdates()).startsWith("BEAN-1->10", "CHAI-1->19")
+                .containsAll(List.of("BEAN-2->20", "EARL-1->20", "GRIND-1->20")).hasSize(5);
         assertThat(report).contains("Report", "Done in");
         assertThat(Files.readString(PROJECT.resolve("target/shop/schema.graphql"))).contains("recommendProducts");
     }
