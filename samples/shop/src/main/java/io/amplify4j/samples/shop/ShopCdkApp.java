@@ -2,6 +2,8 @@ package io.amplify4j.samples.shop;
 
 import io.amplify4j.cdk.AmplifyBackend;
 import io.amplify4j.cdk.AmplifyBackendProps;
+import io.amplify4j.plan.lock.DeploymentLock;
+import io.amplify4j.plan.lock.Lock;
 import java.nio.file.Path;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.StackProps;
@@ -18,17 +20,31 @@ public final class ShopCdkApp {
 
     private ShopCdkApp() {}
 
+    /** The context key ({@code cdk synth -c amplify4j:writeLock=true}) that writes the lock file after synthesis. */
+    public static final String WRITE_LOCK = "amplify4j:writeLock";
+
     public static void main(String[] args) {
         App app = new App();
-        define(app, Path.of("").toAbsolutePath());
+        AmplifyBackend backend = define(app, Path.of("").toAbsolutePath());
         app.synth();
+        if ("true".equals(String.valueOf(app.getNode().tryGetContext(WRITE_LOCK)))) {
+            // after a successful deployment; then commit amplify4j.lock.json
+            backend.data().orElseThrow().writeLock();
+        }
     }
 
-    /** Puts the shop into a new stack of {@code app}; {@code projectDirectory} holds {@code target/shop-functions.jar}. */
+    /**
+     * Puts the shop into a new stack of {@code app}. {@code projectDirectory} holds {@code target/shop-functions.jar}
+     * and the lock file ({@value Lock#DEFAULT_FILE_NAME}), which, once written, makes synthesis refuse changes that
+     * would replace or delete data.
+     */
     public static AmplifyBackend define(App app, Path projectDirectory) {
         return AmplifyBackend.inNewStack(app, STACK, StackProps.builder()
                         .description("Amplify4j shop backend (sample)")
                         .build(),
-                AmplifyBackendProps.builder(new ShopBackend()).projectDirectory(projectDirectory).build());
+                AmplifyBackendProps.builder(new ShopBackend())
+                        .projectDirectory(projectDirectory)
+                        .data(data -> data.lock(DeploymentLock.at(projectDirectory.resolve(Lock.DEFAULT_FILE_NAME))))
+                        .build());
     }
 }
