@@ -73,6 +73,7 @@ public record AuthDefinition(
             return new Multifactor(Mode.OFF, false, false, false);
         }
 
+        /** Whether users must, may or may not use a second factor. */
         public enum Mode {
             OFF,
             OPTIONAL,
@@ -97,6 +98,7 @@ public record AuthDefinition(
             Objects.requireNonNull(max, "max");
         }
 
+        /** The type of a custom user attribute, as Cognito stores it. */
         public enum DataType {
             STRING,
             NUMBER,

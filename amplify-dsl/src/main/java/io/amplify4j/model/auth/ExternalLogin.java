@@ -151,6 +151,7 @@ public record ExternalLogin(
         }
     }
 
+    /** How a SAML provider's metadata is given: a URL to fetch it from, or the document itself (a file's content). */
     public enum SamlMetadataType {
         URL,
         FILE

@@ -42,6 +42,7 @@ public record SecondaryIndexDefinition(
             return new Projection(Type.ALL, List.of());
         }
 
+        /** Which attributes a GSI projects: all, only the keys, or the keys and named fields. */
         public enum Type {
             ALL,
             KEYS_ONLY,

@@ -50,6 +50,7 @@ public record FunctionDefinition(
         layers = Canonical.list(layers);
     }
 
+    /** The instruction set a function runs on. */
     public enum Architecture {
         X86_64,
         ARM_64

@@ -40,6 +40,7 @@ public record Schedule(Expression expression, String timeZone) {
         }
     }
 
+    /** The unit of a {@code rate(...)} schedule. */
     public enum RateUnit {
         MINUTE(60),
         HOUR(3600),
