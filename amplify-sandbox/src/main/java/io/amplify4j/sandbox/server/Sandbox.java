@@ -499,8 +499,9 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * The {@code amplify_outputs.json} that points Amplify's clients at this sandbox: the GraphQL endpoint, the
-     * API key, the local user pool's ids, a local name per bucket, and under {@code custom.amplify4j_sandbox} the
-     * sandbox's own URLs (real-time, JWKS, sign-in) that the schema has no place for.
+     * API key, the local user pool's and identity pool's ids, each bucket's name as served here ({@link
+     * #bucketName}), and under {@code custom.amplify4j_sandbox} the sandbox's own URLs (real-time, JWKS, sign-in)
+     * that the schema has no place for.
      *
      * @param region the region to write; the sandbox runs nowhere in AWS, but the schema requires one
      */
@@ -513,7 +514,8 @@ public final class Sandbox implements AutoCloseable {
         if (plan.model().auth().flatMap(a -> a.externalLogin()).isPresent()) {
             outputs.oauthDomain(baseUri.getHost() + ":" + baseUri.getPort());
         }
-        plan.model().storage().forEach(bucket -> outputs.bucketName(bucket.name(), localBucketName(bucket.name())));
+        iam.identityPool().ifPresent(pool -> outputs.identityPoolId(pool.poolId()));
+        plan.model().storage().forEach(bucket -> outputs.bucketName(bucket.name(), bucketName(bucket.name())));
         java.util.Map<String, String> urls = new java.util.LinkedHashMap<>();
         urls.put("base_url", baseUri.toString());
         urls.put("realtime_url", realtimeEndpoint().toString());
@@ -522,16 +524,6 @@ public final class Sandbox implements AutoCloseable {
             urls.put("sign_in_url", baseUri + "/__sandbox/sign-in");
         });
         return outputs.custom("amplify4j_sandbox", urls).build();
-    }
-
-    /**
-     * The sandbox's name for a bucket of the definition: {@code <backend>-<storage name>-local}, lower case, with
-     * anything S3 does not allow in a bucket name replaced by {@code -}.
-     */
-    public String localBucketName(String storageName) {
-        String name = (plan.model().name() + "-" + storageName + "-local").toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("[^a-z0-9.-]", "-");
-        return name.length() > 63 ? name.substring(0, 63) : name;
     }
 
     /** The data directory, when the sandbox keeps its data in one. */

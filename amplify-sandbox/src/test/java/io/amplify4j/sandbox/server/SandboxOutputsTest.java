@@ -51,7 +51,9 @@ class SandboxOutputsTest {
             String json = sandbox.outputs(Sandbox.DEFAULT_OUTPUTS_REGION).json();
             assertThat(OutputsSchema.problems(json)).isEmpty();
             JsonNode outputs = Http.JSON.readTree(json);
-            assertThat(sandbox.localBucketName("Pictures_2")).isEqualTo("photo-app-pictures-2-local");
+            assertThat(sandbox.bucketName("Pictures_2")).isEqualTo("photo-app-pictures-2-local");
+            assertThat(outputs.path("auth").path("identity_pool_id").asText())
+                    .isEqualTo(sandbox.identityPool().orElseThrow().poolId());
             assertThat(outputs.path("storage").path("bucket_name").asText()).isEqualTo("photo-app-pictures-2-local");
             assertThat(outputs.path("storage").path("buckets").get(0).path("paths").path("photos/{entity_id}/*")
                     .path("entityidentity")).extracting(JsonNode::asText).containsExactly("get", "list", "write");
