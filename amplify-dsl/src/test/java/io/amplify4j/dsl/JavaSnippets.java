@@ -1,19 +1,7 @@
 package io.amplify4j.dsl;
 
-import java.io.StringWriter;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.amplify4j.testing.SnippetCompiler;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /** Compiles snippets of DSL code against the test class path, to prove that misuse does not compile. */
 final class JavaSnippets {
@@ -42,24 +30,6 @@ final class JavaSnippets {
     static List<String> errors(String statements) throws Exception {
         String source = IMPORTS + "\nclass Snippet {\n  void define() {\n" + PRELUDE + "\n" + statements
                 + "\n  }\n}\n";
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        Path out = Files.createTempDirectory("snippet");
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///Snippet.java"),
-                    JavaFileObject.Kind.SOURCE) {
-                @Override
-                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                    return source;
-                }
-            };
-            List<String> options = List.of("-classpath", System.getProperty("java.class.path"),
-                    "-d", out.toString(), "-proc:none", "-Xlint:none");
-            compiler.getTask(new StringWriter(), files, diagnostics, options, null, List.of(file)).call();
-        }
-        return diagnostics.getDiagnostics().stream()
-                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                .map(d -> d.getMessage(Locale.ROOT))
-                .collect(Collectors.toList());
+        return SnippetCompiler.problems(source, SnippetCompiler.Strictness.ERRORS);
     }
 }
