@@ -15,8 +15,10 @@ import java.util.Optional;
  * @param sortKey the range key, possibly a composite {@code a#b} attribute
  * @param attributeDefinitions every key attribute of the table and its GSIs, once each, sorted by name
  * @param globalSecondaryIndexes the GSIs, sorted by name
- * @param streamViewType the stream of changes, {@code NEW_AND_OLD_IMAGES}; Amplify enables it on every model table
- *     and functions reacting to data changes attach to it
+ * @param streamViewType the table's stream of changes ({@code NEW_AND_OLD_IMAGES}), present only when something
+ *     reads the table's changes. Nothing in a definition does today (subscriptions are fired by the mutation
+ *     resolvers, not by the stream), so no table has one; Amplify Gen 2 enables it on every model table whether
+ *     used or not. Turn it on through the CDK table's escape hatch to attach your own consumer
  */
 public record TablePlan(
         String model,

@@ -47,7 +47,10 @@ final class TablePlanner {
                 model.primaryKey().sortAttribute(),
                 List.copyOf(attributes.values()),
                 gsis,
-                Optional.of(TablePlan.NEW_AND_OLD_IMAGES));
+                // No stream: nothing in a definition reads a table's changes. Subscriptions are fired by the mutation
+                // resolvers (AppSync never reads the stream), and functions run on schedules and on auth and storage
+                // events, not on model changes. A trigger on a model's changes would set NEW_AND_OLD_IMAGES here.
+                Optional.empty());
     }
 
     /** {@code gsi-<Parent>.<field>}: first reference partitions, the rest sort (composite when several). */

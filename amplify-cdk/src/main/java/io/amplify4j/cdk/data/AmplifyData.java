@@ -121,6 +121,10 @@ public final class AmplifyData extends Construct {
     private final Map<String, CfnResolver> resolvers = new LinkedHashMap<>();
     private final Map<String, CfnFunctionConfiguration> functions = new LinkedHashMap<>();
     private final Map<String, CfnFunctionConfiguration> sharedFunctions = new LinkedHashMap<>();
+    /** Each function's id token, read once: shared functions are in many pipelines. */
+    private final Map<CfnFunctionConfiguration, String> functionIdTokens = new java.util.IdentityHashMap<>();
+    /** The scope each function that is not shard-shared was created in, by plan name. */
+    private final Map<String, Construct> functionScopes = new java.util.HashMap<>();
     private final Map<Integer, Construct> sharedScopes = new TreeMap<>();
     /** Tokens read once: every read of a CDK attribute is a call into the Node process. */
     private final Map<String, String> dataSourceNames = new TreeMap<>();
@@ -277,7 +281,10 @@ public final class AmplifyData extends Construct {
         return Collections.unmodifiableMap(resolvers);
     }
 
-    /** Every pipeline function, by its plan name ({@code QueryGetTodoAuth}). */
+    /**
+     * Every pipeline function, by its plan name ({@code QueryGetTodoAuth}, {@code TodoTableRead}); the names of
+     * functions a shard shares map to the one shared function.
+     */
     public Map<String, CfnFunctionConfiguration> functions() {
         return Collections.unmodifiableMap(functions);
     }
@@ -905,23 +912,25 @@ public final class AmplifyData extends Construct {
     }
 
     /**
-     * The budget of a model's unit: table, role, data source, its resolvers and their own functions, plus the
-     * shareable functions it uses (counted once per shard by the planner).
+     * The budget of a model's unit: table, role, data source, its resolvers and their own functions (a table's data
+     * function once, however many of the resolvers use it), plus the shareable functions it uses (counted once per
+     * shard by the planner).
      */
     private ShardPlanner.Cost cost(String unit, List<ResolverPlan> unitResolvers) {
         int resources = 3;
         long bytes = 3L * BYTES_PER_RESOURCE;
         Map<String, Integer> shared = new TreeMap<>();
+        Set<String> counted = new java.util.HashSet<>();
         for (ResolverPlan resolver : unitResolvers) {
             resources += 1;
             bytes += BYTES_PER_RESOURCE + escapedLength(resolver.code());
             for (PipelineFunctionPlan function : resolver.functions()) {
-                int size = BYTES_PER_RESOURCE + escapedLength(code(resolver, function));
                 if (shareable(function)) {
-                    shared.put(sharedKey(function), size);
-                } else {
+                    shared.put(sharedKey(function), BYTES_PER_RESOURCE + escapedLength(code(resolver, function)));
+                } else if (counted.add(function.name())) {
+                    // A table's data function serves several of the unit's resolvers: one resource for all.
                     resources += 1;
-                    bytes += size;
+                    bytes += BYTES_PER_RESOURCE + escapedLength(code(resolver, function));
                 }
             }
         }
@@ -975,7 +984,8 @@ public final class AmplifyData extends Construct {
 
     /**
      * A resolver and its functions under {@code scope} (a model's construct in its shard, or the API's
-     * operations); auth and filter functions go to the shard's shared functions.
+     * operations); auth and filter functions go to the shard's shared functions. A function the plan names in
+     * several pipelines (a table's data function) is created once, with the first of them, and reused.
      */
     private void resolver(Construct scope, ResolverPlan plan) {
         Integer shard = unitShards.get(scope);
@@ -983,7 +993,12 @@ public final class AmplifyData extends Construct {
         for (PipelineFunctionPlan function : plan.functions()) {
             boolean shared = shard != null && shareable(function);
             String key = shared ? shard + "/" + sharedKey(function) : null;
-            CfnFunctionConfiguration configuration = shared ? sharedFunctions.get(key) : null;
+            CfnFunctionConfiguration configuration = shared ? sharedFunctions.get(key) : functions.get(function.name());
+            if (!shared && configuration != null && functionScopes.get(function.name()) != scope) {
+                // Every resolver of a table's data function goes with that table's model (resolversByUnit).
+                throw new IllegalStateException("Pipeline function " + function.name() + " of " + plan.coordinate()
+                        + " was created in another unit's scope than this resolver's");
+            }
             if (configuration == null) {
                 configuration = CfnFunctionConfiguration.Builder.create(shared ? sharedScope(shard) : scope,
                                 shared ? sharedKey(function) : function.name())
@@ -996,10 +1011,13 @@ public final class AmplifyData extends Construct {
                         .build();
                 if (shared) {
                     sharedFunctions.put(key, configuration);
+                } else {
+                    functionScopes.put(function.name(), scope);
                 }
             }
             functions.put(function.name(), configuration);
-            functionIds.add(configuration.getAttrFunctionId());
+            functionIds.add(functionIdTokens.computeIfAbsent(configuration,
+                    CfnFunctionConfiguration::getAttrFunctionId));
         }
         CfnResolver resolver = CfnResolver.Builder.create(scope, plan.coordinate())
                 .apiId(apiId)

@@ -110,6 +110,9 @@ class ScaleTest {
     @Test
     void two_hundred_models_stay_within_the_budget() {
         assertWithinBudget(200, two00);
+        // Issue 4's target: at most 15 resources per model on average (a table's reads and writes are one function
+        // each, auth functions are shared per nested stack).
+        assertThat(two00.totalResources()).isLessThanOrEqualTo(15 * 200);
         assertThat(two00.data().shards()).hasSizeGreaterThan(5);
         // Their schema is too large to sit in the API's template: it is an S3 asset.
         assertThat(two00.data().cfnSchema().getDefinition()).isNull();

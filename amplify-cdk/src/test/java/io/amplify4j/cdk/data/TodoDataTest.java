@@ -99,10 +99,32 @@ class TodoDataTest {
         long distinctAuth = plan.resolvers().stream().flatMap(r -> r.functions().stream())
                 .filter(f -> f.role() == io.amplify4j.plan.resolver.PipelineFunctionPlan.Role.AUTH)
                 .map(f -> f.code()).distinct().count();
-        long dataFunctions = plan.resolvers().stream().flatMap(r -> r.functions().stream())
-                .filter(f -> f.role() == io.amplify4j.plan.resolver.PipelineFunctionPlan.Role.DATA).count();
-        models.resourceCountIs("AWS::AppSync::FunctionConfiguration", (int) (distinctAuth + dataFunctions));
+        // The table's reads share one data function and its writes another.
+        models.resourceCountIs("AWS::AppSync::FunctionConfiguration", (int) (distinctAuth + 2));
         assertThat(data.functions().get("QueryGetTodoAuth")).isSameAs(data.functions().get("QueryListTodosAuth"));
+    }
+
+    @Test
+    void the_tables_reads_and_writes_are_one_appsync_function_each() {
+        assertThat(data.functions()).containsKeys("TodoTableRead", "TodoTableWrite")
+                .doesNotContainKeys("QueryGetTodoData", "MutationCreateTodoData");
+        models.resourceCountIs("AWS::AppSync::Resolver", plan.resolvers().size());
+        for (String name : List.of("TodoTableRead", "TodoTableWrite")) {
+            String code = plan.resolvers().stream().flatMap(r -> r.functions().stream())
+                    .filter(f -> f.name().equals(name)).findFirst().orElseThrow().code();
+            models.hasResourceProperties("AWS::AppSync::FunctionConfiguration", Map.of(
+                    "Name", name,
+                    "DataSourceName", Match.objectLike(Map.of()),
+                    "Code", code));
+        }
+        String read = models.findResources("AWS::AppSync::FunctionConfiguration",
+                Map.of("Properties", Map.of("Name", "TodoTableRead"))).keySet().iterator().next();
+        for (String field : List.of("getTodo", "listTodos")) {
+            models.hasResourceProperties("AWS::AppSync::Resolver", Map.of(
+                    "FieldName", field,
+                    "PipelineConfig", Map.of("Functions", Match.arrayWith(List.of(
+                            Map.of("Fn::GetAtt", List.of(read, "FunctionId")))))));
+        }
     }
 
     @Test

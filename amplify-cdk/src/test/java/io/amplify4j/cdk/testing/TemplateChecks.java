@@ -78,6 +78,8 @@ public final class TemplateChecks {
      * @param wildcardSuffixes resource suffixes that may end in a wildcard: the declared storage paths (with
      *     {@code {entity_id}} substituted) and AppSync root types (C3)
      * @param storageDenies expected Deny statements, as {@code action resource-suffix} (C5)
+     * @param streamedTables the plan's names of the tables something reads the changes of, which alone may have a
+     *     stream (C8)
      */
     public record Expectations(
             Profile profile,
@@ -86,7 +88,8 @@ public final class TemplateChecks {
             boolean guestDelete,
             String mfa,
             Set<String> wildcardSuffixes,
-            Set<String> storageDenies) {
+            Set<String> storageDenies,
+            Set<String> streamedTables) {
 
         /** What a plan implies, including the Deny statements its storage plan computes (C5). */
         public static Expectations of(BackendPlan plan) {
@@ -109,7 +112,7 @@ public final class TemplateChecks {
             Expectations fromModel = of(plan.model());
             return new Expectations(fromModel.profile(), plan.unauthenticatedIdentitiesEnabled(),
                     fromModel.guestWrite(), fromModel.guestDelete(), fromModel.mfa(), fromModel.wildcardSuffixes(),
-                    Set.copyOf(denies));
+                    Set.copyOf(denies), streamedTables(plan));
         }
 
         /** What a definition implies, without expected storage denies (see {@link #withStorageDenies}). */
@@ -142,13 +145,22 @@ public final class TemplateChecks {
                 case REQUIRED -> "ON";
             }).orElse(null);
             return new Expectations(model.profile(), guests, guestWrite, guestDelete, mfa, Set.copyOf(suffixes),
-                    Set.of());
+                    Set.of(), streamedTables(BackendPlan.of(model)));
         }
 
         /** The same expectations plus Deny statements that must exist, as {@code action resource-suffix}. */
         public Expectations withStorageDenies(Collection<String> denies) {
             return new Expectations(profile, guestAccess, guestWrite, guestDelete, mfa, wildcardSuffixes,
-                    Set.copyOf(denies));
+                    Set.copyOf(denies), streamedTables);
+        }
+
+        /** The tables the plan gives a stream: those something reads the changes of. */
+        private static Set<String> streamedTables(BackendPlan plan) {
+            return plan.data().map(d -> d.tables().stream()
+                            .filter(t -> t.streamViewType().isPresent())
+                            .map(io.amplify4j.plan.TablePlan::tableName)
+                            .collect(java.util.stream.Collectors.toUnmodifiableSet()))
+                    .orElse(Set.of());
         }
 
         private static Stream<AuthRule> dataGuestRules(BackendModel model) {
@@ -426,6 +438,11 @@ public final class TemplateChecks {
             }
             if (!props.containsKey("SSESpecification")) {
                 problems.add(where + ": no SSESpecification");
+            }
+            String tableName = String.valueOf(props.get("TableName"));
+            if (props.containsKey("StreamSpecification")
+                    && expectations.streamedTables().stream().noneMatch(tableName::endsWith)) {
+                problems.add(where + ": a stream nothing reads (only tables whose changes something consumes have one)");
             }
             if (expectations.profile() == Profile.PRODUCTION) {
                 if (!"Retain".equals(resource.get("DeletionPolicy"))

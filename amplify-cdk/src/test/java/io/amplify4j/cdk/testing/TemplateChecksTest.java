@@ -26,7 +26,8 @@ class TemplateChecksTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TemplateChecks.Expectations PRODUCTION = new TemplateChecks.Expectations(
-            Profile.PRODUCTION, true, false, false, "OPTIONAL", Set.of("products/*", "products/secret/*"), Set.of());
+            Profile.PRODUCTION, true, false, false, "OPTIONAL", Set.of("products/*", "products/secret/*"), Set.of(),
+            Set.of());
 
     private static ObjectNode good() {
         try (InputStream in = TemplateChecksTest.class.getResourceAsStream("/template-checks/good.json")) {
@@ -80,6 +81,9 @@ class TemplateChecksTest {
                         + "StringEquals aud"),
                 broken("C8 PITR", t -> at(t, "/Resources/Table/Properties").remove("PointInTimeRecoverySpecification"),
                         "C8 good Table: point-in-time recovery is not enabled"),
+                broken("C8 unread stream", t -> at(t, "/Resources/Table/Properties").set("StreamSpecification",
+                                JSON.createObjectNode().put("StreamViewType", "NEW_AND_OLD_IMAGES")),
+                        "C8 good Table: a stream nothing reads"),
                 broken("C8 retain", t -> at(t, "/Resources/Table").put("DeletionPolicy", "Delete"),
                         "C8 good Table: production table without DeletionPolicy/UpdateReplacePolicy Retain"),
                 broken("C9 password", t -> at(t, "/Resources/Users/Properties/Policies/PasswordPolicy")
@@ -131,6 +135,17 @@ class TemplateChecksTest {
         ObjectNode template = good();
         mutation.accept(template);
         assertThat(TemplateChecks.check("good", map(template), PRODUCTION)).anyMatch(p -> p.startsWith(problem));
+    }
+
+    @Test
+    void aStreamIsAcceptedOnATableWhoseChangesSomethingReads() {
+        ObjectNode template = good();
+        at(template, "/Resources/Table/Properties").set("StreamSpecification",
+                JSON.createObjectNode().put("StreamViewType", "NEW_AND_OLD_IMAGES"));
+        TemplateChecks.Expectations streamed = new TemplateChecks.Expectations(PRODUCTION.profile(),
+                PRODUCTION.guestAccess(), PRODUCTION.guestWrite(), PRODUCTION.guestDelete(), PRODUCTION.mfa(),
+                PRODUCTION.wildcardSuffixes(), PRODUCTION.storageDenies(), Set.of("Todo-shop"));
+        assertThat(TemplateChecks.check("good", map(template), streamed)).isEmpty();
     }
 
     @Test

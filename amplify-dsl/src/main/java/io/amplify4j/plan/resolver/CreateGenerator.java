@@ -123,7 +123,7 @@ final class CreateGenerator {
         facts.put("timestamps", context.timestamps(model));
         facts.put("validators", context.validators(model));
         facts.put("versionField", model.definition().versionField().orElse(null));
-        functions.add(Modules.data(type, fieldName, ResolverNames.tableDataSource(model.name()),
+        functions.add(Modules.data(context, type, fieldName, ResolverNames.tableDataSource(model.name()),
                 new JsModule(type + "." + fieldName + " data")
                         .constant("MODEL", facts)
                         .snippet(JsSnippets.AND_EXPRESSIONS).snippet(JsSnippets.CONDITION_EXPRESSION)

@@ -39,7 +39,7 @@ final class DeleteGenerator {
         if (guarded) {
             data.snippet(JsSnippets.CHECKS_EXPRESSION).snippet(JsSnippets.GUARD_EXPRESSIONS);
         }
-        functions.add(Modules.data(type, fieldName, ResolverNames.tableDataSource(model.name()),
+        functions.add(Modules.data(context, type, fieldName, ResolverNames.tableDataSource(model.name()),
                 data
                         .constant("KEY", context.primaryKey(model))
                         .snippet(JsSnippets.CHECKS_EXPRESSION).snippet(JsSnippets.AND_EXPRESSIONS)

@@ -16,7 +16,7 @@ final class GetGenerator {
         String type = "Query";
         List<PipelineFunctionPlan> functions = new ArrayList<>();
         functions.add(Modules.auth(type, fieldName, context.operationRules(model, ModelOperationKind.GET)));
-        functions.add(Modules.data(type, fieldName, ResolverNames.tableDataSource(model.name()),
+        functions.add(Modules.data(context, type, fieldName, ResolverNames.tableDataSource(model.name()),
                 new JsModule(type + "." + fieldName + " data")
                         .constant("KEY", context.primaryKey(model))
                         .snippet(JsSnippets.ITEM)

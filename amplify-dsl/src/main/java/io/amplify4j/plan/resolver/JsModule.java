@@ -55,10 +55,70 @@ final class JsModule {
         snippets.forEach(s -> body.append(s).append('\n'));
         body.append("export function request(ctx) {\n").append(indent(request)).append("}\n\n");
         body.append("export function response(ctx) {\n").append(indent(response)).append("}\n");
-        String text = body.toString();
+        return assemble(title, body.toString());
+    }
+
+    /** The helpers this module carries, in the order they were added. */
+    List<String> snippets() {
+        return List.copyOf(snippets);
+    }
+
+    /**
+     * This module's handlers as two plain functions, {@code <prefix>Request(ctx)} and {@code <prefix>Response(ctx)},
+     * for a module that serves several fields ({@link TableFunctionMerger}). Each function declares the constants its
+     * body names, so constants of the same name in other branches of that module (each branch's own {@code KEY})
+     * never meet. The helpers are left out: the merged module carries each once.
+     */
+    String branchFunctions(String prefix) {
+        return branchFunction(prefix + "Request", request) + "\n" + branchFunction(prefix + "Response", response);
+    }
+
+    private String branchFunction(String name, String handler) {
+        StringBuilder body = new StringBuilder();
+        constants.forEach((constant, value) -> {
+            if (names(handler, constant)) {
+                body.append("const ").append(constant).append(" = ").append(json(value)).append(";\n");
+            }
+        });
+        body.append(handler.strip()).append('\n');
+        return "function " + name + "(ctx) {\n" + indent(body.toString()) + "}\n";
+    }
+
+    /** The constants of this module that none of its helpers may name (helpers take everything as arguments). */
+    java.util.Set<String> constantNames() {
+        return java.util.Collections.unmodifiableSet(constants.keySet());
+    }
+
+    /** True when {@code text} uses the identifier {@code name} (not as part of a longer identifier). */
+    static boolean names(String text, String name) {
+        int from = 0;
+        while (true) {
+            int at = text.indexOf(name, from);
+            if (at < 0) {
+                return false;
+            }
+            int end = at + name.length();
+            boolean before = at > 0 && identifierPart(text.charAt(at - 1));
+            boolean after = end < text.length() && identifierPart(text.charAt(end));
+            if (!before && !after) {
+                return true;
+            }
+            from = at + 1;
+        }
+    }
+
+    private static boolean identifierPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+
+    /**
+     * A whole module from its {@code body} (everything below the imports): the header naming {@code title}, then
+     * the import of the {@code @aws-appsync/utils} names the body uses.
+     */
+    static String assemble(String title, String body) {
         List<String> imports = new ArrayList<>();
         for (String name : List.of("extensions", "runtime", "util")) {
-            if (text.contains(name + ".")) {
+            if (body.contains(name + ".")) {
                 imports.add(name);
             }
         }
@@ -67,7 +127,7 @@ final class JsModule {
         if (!imports.isEmpty()) {
             out.append("import { ").append(String.join(", ", imports)).append(" } from '@aws-appsync/utils';\n");
         }
-        return out.append('\n').append(text).toString();
+        return out.append('\n').append(body).toString();
     }
 
     private static String indent(String block) {

@@ -107,7 +107,7 @@ final class ListGenerator {
                 """);
         data.request(request.toString())
                 .response(Modules.ERROR_CHECK + "return { items: ctx.result.items ?? [], nextToken: ctx.result.nextToken ?? null };");
-        functions.add(Modules.data(type, fieldName, ResolverNames.tableDataSource(model.name()), data,
+        functions.add(Modules.data(context, type, fieldName, ResolverNames.tableDataSource(model.name()), data,
                 index.isPresent() ? new String[] {"Query"}
                         : key.isPresent() ? new String[] {"Query", "Scan"} : new String[] {"Scan"}));
         Modules.filter(context, model, type, fieldName, true).ifPresent(functions::add);

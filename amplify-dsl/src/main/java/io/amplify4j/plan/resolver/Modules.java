@@ -94,11 +94,17 @@ final class Modules {
                 ResolverNames.NONE_DATA_SOURCE, new ModuleSource.Generated(module.render()));
     }
 
-    /** A DATA function on a table; {@code operations} are the DynamoDB operations its requests use. */
-    static PipelineFunctionPlan data(String typeName, String fieldName, String dataSource, JsModule module,
-            String... operations) {
-        return new PipelineFunctionPlan(ResolverNames.function(typeName, fieldName, "Data"), Role.DATA, dataSource,
-                new ModuleSource.Generated(module.render()), List.of(operations));
+    /**
+     * A DATA function on a table; {@code operations} are the DynamoDB operations its requests use. It is registered
+     * with the context's {@link TableFunctionMerger}, which later replaces it by its table's merged read or write
+     * function.
+     */
+    static PipelineFunctionPlan data(ResolverContext context, String typeName, String fieldName, String dataSource,
+            JsModule module, String... operations) {
+        String name = ResolverNames.function(typeName, fieldName, "Data");
+        context.tableFunctions.register(name, typeName, fieldName, dataSource, module, List.of(operations));
+        return new PipelineFunctionPlan(name, Role.DATA, dataSource, new ModuleSource.Generated(module.render()),
+                List.of(operations));
     }
 
     /**

@@ -8,7 +8,9 @@ import java.util.Objects;
  * One AppSync function of a pipeline resolver.
  *
  * @param name a stable name, unique in the API ({@code MutationCreateTodoAuth}); AppSync's function name rules
- *     ({@code [_A-Za-z][_0-9A-Za-z]*}) hold
+ *     ({@code [_A-Za-z][_0-9A-Za-z]*}) hold. A table's data functions serve several fields ({@code TodoTableRead}
+ *     for its get, list, index queries and the relationship fields reading it, {@code TodoTableWrite} for create,
+ *     update and delete) and so appear, equal, in several resolvers: one name is one function
  * @param role what the function does in its pipeline
  * @param dataSource the name of the data source its requests go to, one of {@link
  *     io.amplify4j.plan.DataPlan#dataSources()}
@@ -41,7 +43,10 @@ public record PipelineFunctionPlan(
     public enum Role {
         /** Evaluates the authorization rules and stashes the decision; NONE data source. */
         AUTH,
-        /** Reads or writes the model's table. */
+        /**
+         * Reads or writes the model's table; one module serves every field of its table's reads or writes, choosing
+         * the branch by {@code ctx.info}.
+         */
         DATA,
         /** A custom operation's handler: a Lambda invocation or the user's own module. */
         HANDLER,

@@ -163,7 +163,7 @@ final class RelationshipGenerator {
                                 + SINGLE_RESPONSE.replace("@ITEM@", "(ctx.result.items ?? [])[0] ?? null"));
             }
         }
-        functions.add(Modules.data(type, fieldName, ResolverNames.tableDataSource(target.name()), data,
+        functions.add(Modules.data(context, type, fieldName, ResolverNames.tableDataSource(target.name()), data,
                 relationship.kind() == Kind.BELONGS_TO ? "GetItem" : "Query"));
         Modules.filter(context, target, type, fieldName, many).ifPresent(functions::add);
         return new ResolverPlan(type, fieldName, Modules.resolver(type, fieldName), functions);

@@ -32,6 +32,8 @@ final class ResolverContext {
     final DataDefinition data;
     final List<ModelPlan> models;
     final Names names;
+    /** Collects the model operations' data functions, to merge them per table once every resolver is planned. */
+    final TableFunctionMerger tableFunctions = new TableFunctionMerger();
 
     ResolverContext(DataDefinition data, List<ModelPlan> models, Names names) {
         this.data = data;

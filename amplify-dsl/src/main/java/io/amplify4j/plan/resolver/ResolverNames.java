@@ -51,6 +51,15 @@ public final class ResolverNames {
         return identifier(typeName) + Names.upperFirst(identifier(fieldName)) + step;
     }
 
+    /**
+     * The function that serves every read ({@code Read}) or every write ({@code Write}) of a table's model operations:
+     * {@code TodoTableRead}; a table whose reads do not fit one AppSync function gets {@code TodoTableRead2} and so
+     * on ({@code part} from 1).
+     */
+    public static String tableFunction(String dataSource, String access, int part) {
+        return dataSource + access + (part > 1 ? String.valueOf(part) : "");
+    }
+
     /** The resolver module's path in a module tree: {@code Query/getTodo/resolver.js}. */
     public static String resolverModulePath(String typeName, String fieldName) {
         return typeName + "/" + fieldName + "/resolver.js";
@@ -60,6 +69,20 @@ public final class ResolverNames {
     public static String functionModulePath(String typeName, String fieldName, String functionName) {
         return typeName + "/" + fieldName + "/" + functionName + ".js";
     }
+
+    /**
+     * The path of a generated function's module in {@code resolver}'s pipeline: a table's data function, which
+     * serves several fields, once for all of them ({@code functions/TodoTableRead.js}); any other function below its
+     * field ({@link #functionModulePath(String, String, String)}).
+     */
+    public static String functionModulePath(ResolverPlan resolver, PipelineFunctionPlan function) {
+        return function.role() == PipelineFunctionPlan.Role.DATA
+                ? SHARED_FUNCTIONS + "/" + function.name() + ".js"
+                : functionModulePath(resolver.typeName(), resolver.fieldName(), function.name());
+    }
+
+    /** The folder of the modules that serve several fields; lower case, so no type's folder can clash with it. */
+    private static final String SHARED_FUNCTIONS = "functions";
 
     private static String identifier(String name) {
         StringBuilder out = new StringBuilder();

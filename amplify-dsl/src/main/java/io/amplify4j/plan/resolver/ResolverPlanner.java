@@ -16,7 +16,8 @@ import java.util.TreeSet;
 /**
  * Plans every resolver of the API, its data sources and the environment variables the modules read. Order is fixed:
  * per model (declaration order) get, list, index queries, create, update, delete, subscriptions, then relationship
- * fields; then custom operations in declaration order.
+ * fields; then custom operations in declaration order. The model operations' data functions are then merged into
+ * one read and one write function per table ({@link TableFunctionMerger}).
  */
 public final class ResolverPlanner {
     private final ResolverContext context;
@@ -26,6 +27,8 @@ public final class ResolverPlanner {
     }
 
     public List<ResolverPlan> resolvers() {
+        // A context of its own: it collects the data functions this call generates, to merge them per table.
+        ResolverContext context = new ResolverContext(this.context.data, this.context.models, this.context.names);
         List<ResolverPlan> resolvers = new ArrayList<>();
         for (ModelPlan model : context.models) {
             model.operation(ModelOperationKind.GET)
@@ -53,7 +56,7 @@ public final class ResolverPlanner {
         for (CustomOperation operation : context.data.operations()) {
             resolvers.add(CustomOperationGenerator.generate(context, operation));
         }
-        return resolvers;
+        return context.tableFunctions.merge(resolvers);
     }
 
     /** NONE, then every model's table in declaration order, then the Lambda functions handlers invoke, by name. */

@@ -169,7 +169,7 @@ final class UpdateGenerator {
         facts.put("timestamps", context.timestamps(model));
         facts.put("validators", context.validators(model));
         facts.put("versionField", model.definition().versionField().orElse(null));
-        functions.add(Modules.data(type, fieldName, ResolverNames.tableDataSource(model.name()),
+        functions.add(Modules.data(context, type, fieldName, ResolverNames.tableDataSource(model.name()),
                 new JsModule(type + "." + fieldName + " data")
                         .constant("MODEL", facts)
                         .snippet(JsSnippets.CHECKS_EXPRESSION).snippet(JsSnippets.AND_EXPRESSIONS)

@@ -28,15 +28,17 @@ final class ResolverFixtures {
         return BackendPlan.of(model).data().orElseThrow();
     }
 
-    /** Generated modules by path ({@code Query/getTodo/resolver.js}), sorted. User modules are not included. */
+    /**
+     * Generated modules by path ({@code Query/getTodo/resolver.js}, {@code functions/TodoTableRead.js} once for the
+     * fields sharing it), sorted. User modules are not included.
+     */
     static Map<String, String> modules(DataPlan plan) {
         Map<String, String> modules = new TreeMap<>();
         for (ResolverPlan resolver : plan.resolvers()) {
             modules.put(ResolverNames.resolverModulePath(resolver.typeName(), resolver.fieldName()), resolver.code());
             for (PipelineFunctionPlan function : resolver.functions()) {
                 if (function.source() instanceof ModuleSource.Generated generated) {
-                    modules.put(ResolverNames.functionModulePath(resolver.typeName(), resolver.fieldName(),
-                            function.name()), generated.code());
+                    modules.put(ResolverNames.functionModulePath(resolver, function), generated.code());
                 }
             }
         }

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Golden copies of generated modules: every module of the todo schema, and a sample of the shop (composite key,
- * version field, field-level rules, owner subscription, relationship) and the ledger (composite sort keys).
+ * version field, field-level rules, owner subscription, relationship; the order and review tables' data functions)
+ * and the ledger (composite sort keys).
  * Regenerate with {@code -Dgolden.update=true} and review the diff.
  */
 class ResolverGoldenTest {
@@ -24,9 +25,10 @@ class ResolverGoldenTest {
                 .map(path -> Arguments.of("todo", path));
         Stream<Arguments> shop = sample("shop", List.of("Mutation/createOrder/", "Query/listOrders/",
                 "Mutation/updateOrder/", "Subscription/onCreateOrder/", "Product/reviews/", "Query/getOrder/",
-                "SupportTicket/", "Query/recommendProducts/", "Mutation/adjustStock/", "OrderItem/order/"));
+                "SupportTicket/", "Query/recommendProducts/", "Mutation/adjustStock/", "OrderItem/order/",
+                "functions/OrderTable", "functions/ReviewTable"));
         Stream<Arguments> ledger = sample("ledger", List.of("Query/listEntries/", "Query/entriesByKind/",
-                "Mutation/createEntry/", "Mutation/auditEntry/"));
+                "Mutation/createEntry/", "Mutation/auditEntry/", "functions/EntryTable"));
         return Stream.of(todo, shop, ledger).flatMap(s -> s);
     }
 

@@ -90,7 +90,7 @@ public final class PlanResolvers implements AutoCloseable {
                             .filter(f -> f.role() == PipelineFunctionPlan.Role.FILTER)
                             .findFirst()
                             .map(filter -> new PipelineFunction(filter.name(),
-                                    ResolverNames.functionModulePath(get.typeName(), get.fieldName(), filter.name()),
+                                    ResolverNames.functionModulePath(get, filter),
                                     new NoneDataSource())))
                     .ifPresent(filter -> redactions.put(model.name(), Pipeline.of(REDACT_MODULE, filter)));
         }
@@ -108,7 +108,8 @@ public final class PlanResolvers implements AutoCloseable {
             engineBuilder.module(user.entry(), source);
             return user.entry();
         }
-        String path = ResolverNames.functionModulePath(resolver.typeName(), resolver.fieldName(), function.name());
+        // A table's data function serves several fields: one module, loaded once, whichever resolver names it.
+        String path = ResolverNames.functionModulePath(resolver, function);
         engineBuilder.module(path, function.code());
         return path;
     }
