@@ -5,6 +5,9 @@
  * ES module importing only {@code @aws-appsync/utils}, exporting {@code request(ctx)} and {@code response(ctx)},
  * deterministic text in the APPSYNC_JS subset, built by one small generator per operation kind from fixed
  * helpers ({@link io.amplify4j.plan.resolver.JsSnippets}) and rule data embedded as JSON constants with sorted keys.
+ * The data functions of a table's operations are then merged into one read and one write function per table
+ * ({@code TodoTableRead}, {@code TodoTableWrite}), each choosing its field's branch by {@code ctx.info}, so an
+ * API needs two functions per table rather than one per operation.
  *
  * <h2>Design note: the semantics the modules implement</h2>
  *
