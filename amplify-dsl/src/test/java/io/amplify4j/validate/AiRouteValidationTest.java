@@ -262,6 +262,19 @@ class AiRouteValidationTest {
     }
 
     @Test
+    void theHandlerFunctionCannotSetTheVariablesItsGrantInjects() {
+        BackendBuilder backend = Backend.builder("env");
+        backend.auth().loginWithEmail();
+        FunctionRef handler = backend.function("turns", fn -> fn.javaHandler("com.example.Turns", JAR)
+                .environment("amplifyData_GRAPHQL_ENDPOINT", "https://example.com/graphql"));
+        backend.data().conversation("chat").aiModel(AiModel.CLAUDE_3_HAIKU).systemPrompt("Chat.").handler(handler)
+                .authorization(allow -> List.of(allow.owner()));
+        assertThat(problems(backend)).containsExactly("functions.turns.environment.amplifyData_GRAPHQL_ENDPOINT: "
+                + "Environment variable `amplifyData_GRAPHQL_ENDPOINT` is set by the backend for the access this "
+                + "function is granted. Choose another name.");
+    }
+
+    @Test
     void buildFailsWithTheProblems() {
         BackendBuilder backend = Backend.builder("b");
         backend.auth().loginWithEmail();
