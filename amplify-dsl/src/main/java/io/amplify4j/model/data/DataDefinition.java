@@ -1,5 +1,6 @@
 package io.amplify4j.model.data;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.amplify4j.model.Canonical;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * @param models models, in declaration order
  * @param enums enums, in declaration order
  * @param customTypes custom types, in declaration order
- * @param operations custom queries, mutations and subscriptions, in declaration order
+ * @param operations custom queries, mutations and subscriptions (generation routes among them), in declaration order
+ * @param conversations conversation routes, in declaration order
  */
 public record DataDefinition(
         String name,
@@ -25,7 +27,9 @@ public record DataDefinition(
         List<ModelDefinition> models,
         List<EnumDefinition> enums,
         List<CustomTypeDefinition> customTypes,
-        List<CustomOperation> operations) {
+        List<CustomOperation> operations,
+        // Left out when empty, so manifests of definitions without conversation routes keep their bytes.
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ConversationDefinition> conversations) {
 
     public static final String DEFAULT_NAME = "amplifyData";
 
@@ -38,6 +42,24 @@ public record DataDefinition(
         enums = Canonical.list(enums);
         customTypes = Canonical.list(customTypes);
         operations = Canonical.list(operations);
+        conversations = Canonical.list(conversations);
+    }
+
+    /** A data definition without conversation routes. */
+    public DataDefinition(String name, AuthorizationModes authorizationModes, List<AuthRule> rules,
+            List<FunctionDataAccess> functionAccess, List<ModelDefinition> models, List<EnumDefinition> enums,
+            List<CustomTypeDefinition> customTypes, List<CustomOperation> operations) {
+        this(name, authorizationModes, rules, functionAccess, models, enums, customTypes, operations, List.of());
+    }
+
+    /** The custom operation of that name. */
+    public Optional<CustomOperation> operation(String operationName) {
+        return operations.stream().filter(o -> o.name().equals(operationName)).findFirst();
+    }
+
+    /** The conversation route of that name. */
+    public Optional<ConversationDefinition> conversation(String routeName) {
+        return conversations.stream().filter(c -> c.name().equals(routeName)).findFirst();
     }
 
     public Optional<ModelDefinition> model(String modelName) {
