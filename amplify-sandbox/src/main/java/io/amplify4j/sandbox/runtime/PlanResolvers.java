@@ -63,6 +63,7 @@ public final class PlanResolvers implements AutoCloseable {
                 case DYNAMODB -> store.dataSource(plan.tableName().orElseThrow());
                 case LAMBDA -> builder.functions.getOrDefault(plan.function().orElseThrow(),
                         missingFunction(plan.function().orElseThrow()));
+                case HTTP -> unavailableHttp(plan.name());
             };
             dataSources.put(plan.name(), Objects.requireNonNull(builder.wrapper.apply(plan, dataSource),
                     "the data source wrapper returned null for " + plan.name()));
@@ -116,6 +117,14 @@ public final class PlanResolvers implements AutoCloseable {
     private static DataSource missingFunction(String function) {
         return request -> {
             throw new DataSourceException("Lambda:Unhandled", "Function `" + function
+                    + "` is not available in this sandbox.");
+        };
+    }
+
+    /** An HTTP data source (Bedrock, for generation routes) this sandbox cannot reach. */
+    private static DataSource unavailableHttp(String dataSource) {
+        return request -> {
+            throw new DataSourceException("HttpDataSourceUnavailable", "The HTTP data source `" + dataSource
                     + "` is not available in this sandbox.");
         };
     }
