@@ -38,4 +38,22 @@ public interface ModelProvider {
     default String describe() {
         return getClass().getSimpleName();
     }
+
+    /**
+     * The default provider of a sandbox: {@link BedrockModelProvider} when {@code environment} gives AWS
+     * credentials and a region, otherwise a provider whose every call fails with a message naming what to
+     * configure (AWS credentials or profile and {@code AWS_REGION}, or {@code Sandbox.builder(...).modelProvider}).
+     */
+    static ModelProvider fromEnvironment(AwsEnvironment environment) {
+        BedrockModelProvider.Resolution resolution = BedrockModelProvider.fromEnvironment(environment);
+        if (resolution instanceof BedrockModelProvider.Resolution.Ready ready) {
+            return ready.provider();
+        }
+        return new UnconfiguredModelProvider(((BedrockModelProvider.Resolution.Unavailable) resolution).reason());
+    }
+
+    /** True unless this is the stand-in of a sandbox without a configured provider (every call fails). */
+    default boolean live() {
+        return true;
+    }
 }
