@@ -104,6 +104,35 @@ class RecordedModelProviderTest {
                 .hasMessage("recordings[0].modelId is required (the Bedrock model id)");
     }
 
+    @Test
+    void aRecorderOfAProviderWritesRecordingsThatReplayTheSameAnswers(@TempDir Path dir) throws Exception {
+        JsonNode hello = json("{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"hello\"}]}]}");
+        RecordedModelProvider original = RecordedModelProvider.builder()
+                .converse(NOVA, RecordedModelProvider.text("Hi there."))
+                .failure(HAIKU, new ModelProviderException(400, "ValidationException", "Malformed input request"))
+                .build();
+        ModelRecorder recorder = new ModelRecorder(original);
+        JsonNode answer = recorder.converse(NOVA, hello);
+        List<JsonNode> events = recorder.converseStream(NOVA, hello);
+        assertThatThrownBy(() -> recorder.converse(HAIKU, hello)).isInstanceOf(ModelProviderException.class);
+        Path file = dir.resolve("sub/recordings.json");
+
+        recorder.writeTo(file);
+        RecordedModelProvider replay = RecordedModelProvider.fromJson(file);
+
+        assertThat(replay.converse(NOVA, hello)).isEqualTo(answer);
+        assertThat(replay.converseStream(NOVA, hello)).isEqualTo(events);
+        assertThatThrownBy(() -> replay.converse(HAIKU, hello))
+                .isInstanceOfSatisfying(ModelProviderException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.errorType()).isEqualTo("ValidationException");
+                    assertThat(e.getMessage()).isEqualTo("Malformed input request");
+                });
+        // recordings are of exact requests: another request is not answered
+        assertThatThrownBy(() -> replay.converse(NOVA, json("{}"))).isInstanceOfSatisfying(
+                ModelProviderException.class, e -> assertThat(e.errorType()).isEqualTo("NoRecordingException"));
+    }
+
     private static String text(JsonNode response) {
         return response.at("/output/message/content/0/text").asText();
     }
