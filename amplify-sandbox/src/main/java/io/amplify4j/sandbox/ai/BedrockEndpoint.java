@@ -1,6 +1,7 @@
 package io.amplify4j.sandbox.ai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.amplify4j.sandbox.datasource.DataSourceException;
 import io.amplify4j.sandbox.datasource.HttpDataSource;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -47,8 +48,15 @@ public final class BedrockEndpoint implements HttpDataSource.Endpoint {
         return allowedModels;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws DataSourceException when the sandbox has no model provider configured: the request cannot be
+     *     signed, as AppSync cannot call a data source whose role it cannot assume, so the response handler sees
+     *     {@code ctx.error} with the message naming what to configure
+     */
     @Override
-    public HttpDataSource.Reply handle(HttpDataSource.Call call) {
+    public HttpDataSource.Reply handle(HttpDataSource.Call call) throws DataSourceException {
         String path = call.resourcePath();
         int slash = path.lastIndexOf('/');
         String operation = slash < 0 ? "" : path.substring(slash + 1);
@@ -86,6 +94,9 @@ public final class BedrockEndpoint implements HttpDataSource.Endpoint {
             return new HttpDataSource.Reply(200, Map.of("Content-Type", EventStream.CONTENT_TYPE),
                     EventStream.encode(ConverseStreams.toMessages(events)));
         } catch (ModelProviderException e) {
+            if (e.errorType().equals(UnconfiguredModelProvider.ERROR_TYPE)) {
+                throw new DataSourceException(e.errorType(), e.getMessage());
+            }
             log.accept("bedrock " + operation + " " + modelId + " -> " + e.statusCode() + " " + e.errorType());
             return error(e.statusCode(), e.errorType(), e.getMessage());
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.amplify4j.sandbox.ai;
 
+import io.amplify4j.sandbox.datasource.DataSourceException;
 import io.amplify4j.sandbox.datasource.HttpDataSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,13 +61,20 @@ public final class LocalBedrockHandler extends Handler.Abstract {
             } else {
                 Map<String, String> headers = new LinkedHashMap<>();
                 request.getHeaders().forEach(field -> headers.put(field.getName(), field.getValue()));
-                reply = endpoint.handle(new HttpDataSource.Call(request.getMethod(),
-                        rawPath.substring(PATH.length()), Map.of(), headers, body));
+                try {
+                    reply = endpoint.handle(new HttpDataSource.Call(request.getMethod(),
+                            rawPath.substring(PATH.length()), Map.of(), headers, body));
+                } catch (DataSourceException e) {
+                    reply = BedrockEndpoint.error(503, e.type(), e.getMessage());
+                }
             }
         }
         response.setStatus(reply.statusCode());
         reply.headers().forEach((name, value) -> response.getHeaders().put(name, value));
-        log.accept(request.getMethod() + " " + rawPath + " " + reply.statusCode());
+        if (reply.statusCode() >= 400) {
+            log.accept(request.getMethod() + " " + rawPath + " " + reply.statusCode() + " "
+                    + reply.headers().getOrDefault("x-amzn-ErrorType", ""));
+        }
         response.write(true, ByteBuffer.wrap(reply.body()), callback);
         return true;
     }
