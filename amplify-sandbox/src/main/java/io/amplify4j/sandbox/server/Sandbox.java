@@ -9,7 +9,6 @@ import io.amplify4j.plan.BackendPlan;
 import io.amplify4j.plan.DataPlan;
 import io.amplify4j.plan.resolver.EnvironmentVariablePlan;
 import io.amplify4j.plan.resolver.ResolverNames;
-import io.amplify4j.sandbox.ai.AiRoutes;
 import io.amplify4j.sandbox.ai.AwsEnvironment;
 import io.amplify4j.sandbox.ai.BedrockEndpoint;
 import io.amplify4j.sandbox.ai.LocalBedrockHandler;
@@ -200,7 +199,7 @@ public final class Sandbox implements AutoCloseable {
         this.persistentTables = dataDirectory.map(dir -> dir.tables(builder.compactionBytes, log));
         // AI routes: the provider given, else Bedrock when the environment has credentials and a region, else one
         // that fails every call with what to configure. Resolved only for backends with AI routes.
-        java.util.Set<String> aiModelIds = AiRoutes.modelIds(data.definition());
+        java.util.Set<String> aiModelIds = BedrockEndpoint.modelIds(data);
         this.modelProvider = aiModelIds.isEmpty() ? Optional.empty()
                 : Optional.of(builder.modelProvider.orElseGet(() -> ModelProvider.fromEnvironment(
                         AwsEnvironment.system())));
