@@ -88,6 +88,11 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * auth triggers, storage triggers and schedules run on demand through the admin API, each with its role's
  * credentials; OIDC tokens are verified against the key set configured with {@link Builder#oidcJwks}.
  *
+ * <p>AI routes: generation resolvers and conversation handlers (through the local Bedrock endpoint
+ * {@link #bedrockEndpoint()}, {@code AMPLIFY_BEDROCK_ENDPOINT} in functions' environments) call the
+ * {@link ModelProvider} given with {@link Builder#modelProvider}, else Amazon Bedrock when the environment has AWS
+ * credentials and a region, else nothing: AI operations then fail with a message naming what to configure.
+ *
  * <p>With {@link Builder#dataDirectory(Path)} the data, the stored objects, the user pool and the API keys survive
  * restarts and crashes ({@link io.amplify4j.sandbox.persistence.DataDirectory}); {@link #outputs(String)} is the
  * {@code amplify_outputs.json} that points Amplify's clients here.

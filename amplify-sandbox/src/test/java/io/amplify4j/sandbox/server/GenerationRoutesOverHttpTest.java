@@ -220,6 +220,13 @@ class GenerationRoutesOverHttpTest {
                         + " a model provider with Sandbox.builder(...).modelProvider(...).");
             });
             assertThat(bare.modelProvider()).containsSame(unconfigured);
+            // a conversation handler calling the local Bedrock endpoint is told the same
+            Http.Response local = Http.post(bare.bedrockEndpoint().resolve(bare.bedrockEndpoint().getPath()
+                    + "/model/" + AiModel.CLAUDE_3_5_SONNET.bedrockModelId() + "/converse-stream"),
+                    Map.of("content-type", "application/json"), "{\"messages\":[]}");
+            assertThat(local.status()).isEqualTo(503);
+            assertThat(local.headers().firstValue("x-amzn-ErrorType")).hasValue("ModelProviderNotConfiguredException");
+            assertThat(local.body().get("message")).isEqualTo(response.errors().get(0).get("message"));
             assertThat(banner.toString(StandardCharsets.UTF_8)).contains("  AI routes:        not live (" + missing
                     + "); set AWS credentials and AWS_REGION, or Sandbox.builder(...).modelProvider(...)\n");
         }
