@@ -40,8 +40,8 @@ final class TableFunctionMerger {
 
     /** Reads and writes of a table get separate functions. */
     enum Access {
-        READ("Read", "reads"),
-        WRITE("Write", "writes");
+        READ(ResolverNames.TABLE_READ, "reads"),
+        WRITE(ResolverNames.TABLE_WRITE, "writes");
 
         final String suffix;
         final String title;
