@@ -84,7 +84,7 @@ final class JsModule {
         return "function " + name + "(ctx) {\n" + indent(body.toString()) + "}\n";
     }
 
-    /** The constants of this module that none of its helpers may name (helpers take everything as arguments). */
+    /** The names of this module's constants; no helper names them (helpers take everything as arguments). */
     java.util.Set<String> constantNames() {
         return java.util.Collections.unmodifiableSet(constants.keySet());
     }

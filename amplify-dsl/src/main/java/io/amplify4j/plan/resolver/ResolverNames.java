@@ -1,6 +1,7 @@
 package io.amplify4j.plan.resolver;
 
 import io.amplify4j.plan.Names;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -85,10 +86,33 @@ public final class ResolverNames {
      * field ({@link #functionModulePath(String, String, String)}).
      */
     public static String functionModulePath(ResolverPlan resolver, PipelineFunctionPlan function) {
-        return function.role() == PipelineFunctionPlan.Role.DATA
+        return isTableFunction(function)
                 ? SHARED_FUNCTIONS + "/" + function.name() + ".js"
                 : functionModulePath(resolver.typeName(), resolver.fieldName(), function.name());
     }
+
+    /**
+     * True for a table's read or write function ({@link #tableFunction}), the one kind of function that serves
+     * several fields.
+     */
+    public static boolean isTableFunction(PipelineFunctionPlan function) {
+        if (function.role() != PipelineFunctionPlan.Role.DATA || !function.name().startsWith(function.dataSource())) {
+            return false;
+        }
+        String rest = function.name().substring(function.dataSource().length());
+        for (String access : List.of(TABLE_READ, TABLE_WRITE)) {
+            if (rest.startsWith(access) && rest.substring(access.length()).matches("|[2-9]|[1-9][0-9]+")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The suffix of a table's read function. */
+    static final String TABLE_READ = "Read";
+
+    /** The suffix of a table's write function. */
+    static final String TABLE_WRITE = "Write";
 
     /** The folder of the modules that serve several fields; lower case, so no type's folder can clash with it. */
     private static final String SHARED_FUNCTIONS = "functions";

@@ -40,8 +40,8 @@ final class TableFunctionMerger {
 
     /** Reads and writes of a table get separate functions. */
     enum Access {
-        READ("Read", "reads"),
-        WRITE("Write", "writes");
+        READ(ResolverNames.TABLE_READ, "reads"),
+        WRITE(ResolverNames.TABLE_WRITE, "writes");
 
         final String suffix;
         final String title;
@@ -52,9 +52,9 @@ final class TableFunctionMerger {
         }
     }
 
-    /** One operation's data function, as its generator built it. */
-    private record Branch(String typeName, String fieldName, String dataSource, Access access, JsModule module,
-            List<String> operations) {
+    /** One operation's data function ({@code name}, as its generator named it), as its generator built it. */
+    private record Branch(String name, String typeName, String fieldName, String dataSource, Access access,
+            JsModule module, List<String> operations) {
         String coordinate() {
             return typeName + "." + fieldName;
         }
@@ -70,7 +70,7 @@ final class TableFunctionMerger {
     void register(String name, String typeName, String fieldName, String dataSource, JsModule module,
             List<String> operations) {
         Access access = typeName.equals("Mutation") ? Access.WRITE : Access.READ;
-        Branch previous = branches.put(name, new Branch(typeName, fieldName, dataSource, access, module,
+        Branch previous = branches.put(name, new Branch(name, typeName, fieldName, dataSource, access, module,
                 List.copyOf(operations)));
         if (previous != null) {
             throw new IllegalStateException("Data function " + name + " was registered twice");
@@ -103,18 +103,16 @@ final class TableFunctionMerger {
     /** The merged function of every registered function, by the registered function's name. */
     private Map<String, PipelineFunctionPlan> mergedFunctions(int maxCodeBytes) {
         Map<String, List<Branch>> groups = new LinkedHashMap<>();
-        Map<Branch, String> generatedName = new HashMap<>();
-        branches.forEach((name, branch) -> {
+        for (Branch branch : branches.values()) {
             groups.computeIfAbsent(branch.dataSource() + "\u0000" + branch.access(), k -> new ArrayList<>())
                     .add(branch);
-            generatedName.put(branch, name);
-        });
+        }
         Map<String, PipelineFunctionPlan> byGeneratedName = new HashMap<>();
         for (List<Branch> group : groups.values()) {
             List<List<Branch>> parts = parts(group, maxCodeBytes);
             for (int i = 0; i < parts.size(); i++) {
                 PipelineFunctionPlan function = function(name(parts.get(i).get(0), i + 1), parts.get(i));
-                parts.get(i).forEach(b -> byGeneratedName.put(generatedName.get(b), function));
+                parts.get(i).forEach(b -> byGeneratedName.put(b.name(), function));
             }
         }
         return byGeneratedName;
@@ -156,7 +154,7 @@ final class TableFunctionMerger {
      * The module of function {@code name}: the helpers of every branch once, each branch's handlers as functions of
      * its own, and {@code request}/{@code response} choosing the branch by the field being resolved.
      */
-    static String render(String name, List<Branch> part) {
+    private static String render(String name, List<Branch> part) {
         Set<String> snippets = new LinkedHashSet<>();
         for (Branch branch : part) {
             for (String snippet : branch.module().snippets()) {

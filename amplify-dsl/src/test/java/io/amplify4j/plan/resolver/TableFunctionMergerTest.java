@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.amplify4j.plan.DataPlan;
+import io.amplify4j.plan.ModelPlan;
 import io.amplify4j.plan.resolver.PipelineFunctionPlan.Role;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,11 +27,11 @@ class TableFunctionMergerTest {
         return ResolverFixtures.plans().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
 
-    /** Every resolver using each DATA function, by the function's name. */
+    /** Every resolver using each table function, by the function's name. */
     private static Map<String, List<ResolverPlan>> users(DataPlan plan) {
         Map<String, List<ResolverPlan>> users = new TreeMap<>();
         for (ResolverPlan resolver : plan.resolvers()) {
-            resolver.functions().stream().filter(f -> f.role() == Role.DATA)
+            resolver.functions().stream().filter(ResolverNames::isTableFunction)
                     .forEach(f -> users.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(resolver));
         }
         return users;
@@ -40,21 +41,34 @@ class TableFunctionMergerTest {
         return resolver.functions().stream().filter(f -> f.role() == Role.DATA).findFirst().orElseThrow();
     }
 
+    /** The fields of the models' own operations, index queries and relationships: those the model generators make. */
+    private static Set<String> modelFields(DataPlan plan) {
+        Set<String> fields = new TreeSet<>();
+        for (ModelPlan model : plan.models()) {
+            model.operations().forEach((kind, field) -> fields.add(kind.rootType().rootTypeName() + "." + field));
+            model.indexes().forEach(i -> i.queryField().ifPresent(f -> fields.add("Query." + f)));
+            model.relationships().forEach(r -> fields.add(model.name() + "." + r.field()));
+        }
+        return fields;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("plans")
     void everyTableHasOneReadAndOneWriteFunctionServingExactlyItsFields(String name, DataPlan plan) {
-        Map<String, List<ResolverPlan>> users = users(plan);
+        Set<String> modelFields = modelFields(plan);
         Set<String> expectedNames = new TreeSet<>();
         for (ResolverPlan resolver : plan.resolvers()) {
             for (PipelineFunctionPlan function : resolver.functions()) {
-                if (function.role() != Role.DATA) {
+                if (function.role() != Role.DATA || !modelFields.contains(resolver.coordinate())) {
                     continue;
                 }
                 String access = resolver.typeName().equals("Mutation") ? "Write" : "Read";
                 assertThat(function.name()).as(resolver.coordinate()).isEqualTo(function.dataSource() + access);
+                assertThat(ResolverNames.isTableFunction(function)).as(function.name()).isTrue();
                 expectedNames.add(function.name());
             }
         }
+        Map<String, List<ResolverPlan>> users = users(plan);
         assertThat(users.keySet()).isEqualTo(expectedNames);
         users.forEach((function, resolvers) -> {
             String code = dataFunction(resolvers.get(0)).code();
@@ -65,9 +79,31 @@ class TableFunctionMergerTest {
                     .toList();
             assertThat(cases).as(function)
                     .containsExactlyElementsOf(resolvers.stream().map(ResolverPlan::coordinate).toList());
+            assertThat(modelFields).as(function).containsAll(cases);
             assertThat(code).as(function)
                     .contains("return util.error('" + function + " does not serve ' + field, 'MappingTemplate');");
         });
+    }
+
+    @Test
+    void tableFunctionsAreRecognizedByTheirNamesOnly() {
+        ModuleSource code = new ModuleSource.Generated("");
+        assertThat(ResolverNames.isTableFunction(new PipelineFunctionPlan("TodoTableRead", Role.DATA, "TodoTable",
+                code, List.of()))).isTrue();
+        assertThat(ResolverNames.isTableFunction(new PipelineFunctionPlan("TodoTableWrite12", Role.DATA, "TodoTable",
+                code, List.of()))).isTrue();
+        assertThat(ResolverNames.isTableFunction(new PipelineFunctionPlan("TodoTableRead1", Role.DATA, "TodoTable",
+                code, List.of()))).isFalse();
+        assertThat(ResolverNames.isTableFunction(new PipelineFunctionPlan("QueryGetTodoData", Role.DATA, "TodoTable",
+                code, List.of()))).isFalse();
+        assertThat(ResolverNames.isTableFunction(new PipelineFunctionPlan("TodoTableRead", Role.HANDLER,
+                "TodoTable", code, List.of()))).isFalse();
+        assertThat(ResolverNames.functionModulePath(new ResolverPlan("Query", "getTodo", "", List.of()),
+                new PipelineFunctionPlan("TodoTableRead", Role.DATA, "TodoTable", code, List.of())))
+                .isEqualTo("functions/TodoTableRead.js");
+        assertThat(ResolverNames.functionModulePath(new ResolverPlan("Query", "getTodo", "", List.of()),
+                new PipelineFunctionPlan("QueryGetTodoData", Role.DATA, "TodoTable", code, List.of())))
+                .isEqualTo("Query/getTodo/QueryGetTodoData.js");
     }
 
     @Test
