@@ -87,6 +87,11 @@ public final class BedrockRuntime {
      * @throws IllegalStateException when no region is set
      */
     public static BedrockRuntime fromEnvironment(UnaryOperator<String> environment) {
+        return builderFromEnvironment(environment).build();
+    }
+
+    /** A builder set up as {@link #fromEnvironment} does, to change further (the HTTP client, the timeout). */
+    public static Builder builderFromEnvironment(UnaryOperator<String> environment) {
         String regionName = firstSet(environment, "AWS_REGION", "AWS_DEFAULT_REGION");
         if (regionName == null) {
             throw new IllegalStateException("Bedrock needs a region: set AWS_REGION (Lambda and the sandbox set it"
@@ -107,7 +112,7 @@ public final class BedrockRuntime {
         } else {
             builder.credentials(DefaultCredentialsProvider.builder().build());
         }
-        return builder.build();
+        return builder;
     }
 
     private static String firstSet(UnaryOperator<String> environment, String... names) {
