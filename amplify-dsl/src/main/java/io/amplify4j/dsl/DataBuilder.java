@@ -22,6 +22,7 @@ public final class DataBuilder {
     private final List<EnumRef<?>> enums = new ArrayList<>();
     private final List<CustomTypeBuilder> customTypes = new ArrayList<>();
     private final List<OperationBuilder<?>> operations = new ArrayList<>();
+    private final List<ConversationBuilder> conversations = new ArrayList<>();
     private final AuthorizationModesBuilder modes;
     private String name = DataDefinition.DEFAULT_NAME;
     private Function<SchemaAllow, List<? extends SchemaRule>> rules;
@@ -90,6 +91,31 @@ public final class DataBuilder {
         return add(new SubscriptionBuilder(backend, operationName));
     }
 
+    /**
+     * Declares a generation route: a query answered by a Bedrock model (see {@link GenerationBuilder}). It is a
+     * custom query like any other to clients, codegen and subscriptions.
+     */
+    public GenerationBuilder generation(String routeName) {
+        return add(new GenerationBuilder(backend, routeName));
+    }
+
+    /**
+     * Declares a conversation route: a chat with a Bedrock model, kept per owner (see {@link ConversationBuilder}).
+     * The builder is the route's handle.
+     */
+    public ConversationBuilder conversation(String routeName) {
+        ConversationBuilder conversation = new ConversationBuilder(backend, routeName);
+        conversations.add(conversation);
+        return conversation;
+    }
+
+    /** Declares a conversation route configured by {@code configure}, and returns its handle. */
+    public ConversationBuilder conversation(String routeName, Consumer<ConversationBuilder> configure) {
+        ConversationBuilder conversation = conversation(routeName);
+        configure.accept(conversation);
+        return conversation;
+    }
+
     private <T extends OperationBuilder<?>> T add(T operation) {
         operations.add(operation);
         return operation;
@@ -134,7 +160,8 @@ public final class DataBuilder {
                 models.stream().map(m -> m.toDefinition(problems)).toList(),
                 enums.stream().<io.amplify4j.model.data.EnumDefinition>map(EnumRef::toDefinition).toList(),
                 customTypes.stream().map(t -> t.toDefinition(problems)).toList(),
-                operations.stream().map(o -> o.toDefinition(problems)).toList());
+                operations.stream().map(o -> o.toDefinition(problems)).toList(),
+                conversations.stream().map(c -> c.toDefinition(problems)).toList());
     }
 
     private static <O extends Enum<O>> AuthRule toSchemaRule(Rule<O> rule, String place, Problems problems) {

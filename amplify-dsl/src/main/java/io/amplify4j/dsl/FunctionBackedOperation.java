@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param <SELF> the concrete builder
  */
-public abstract class FunctionBackedOperation<SELF extends FunctionBackedOperation<SELF>> extends OperationBuilder<SELF> {
+public abstract class FunctionBackedOperation<SELF extends FunctionBackedOperation<SELF>> extends CustomHandledOperation<SELF> {
     FunctionBackedOperation(BackendBuilder backend, String name, CustomOperation.Type type) {
         super(backend, name, type);
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What custom queries, mutations and subscriptions share: arguments, a return type, rules and custom JS handlers.
+ * What custom queries, mutations, subscriptions and generation routes share: arguments, a return type and rules.
  *
  * @param <SELF> the concrete builder
  */
@@ -60,26 +60,6 @@ public abstract class OperationBuilder<SELF extends OperationBuilder<SELF>> {
     /** The operation's result type. */
     public SELF returns(DataType returnType) {
         this.returns = Objects.requireNonNull(returnType, "returnType");
-        return self();
-    }
-
-    /**
-     * Runs an APPSYNC_JS module written by the user, with the NONE data source. Several calls make a pipeline,
-     * run in order.
-     *
-     * @param entry the module's path, relative to the project directory, for example {@code src/main/js/echo.js}
-     */
-    public SELF customHandler(String entry) {
-        handlers.add(new CustomOperation.Handler.CustomJs(Objects.requireNonNull(entry, "entry"), Optional.empty()));
-        return self();
-    }
-
-    /** Runs an APPSYNC_JS module written by the user against the table of {@code dataSource}. */
-    public SELF customHandler(String entry, ModelBuilder dataSource) {
-        Objects.requireNonNull(dataSource, "dataSource");
-        handlers.add(new CustomOperation.Handler.CustomJs(
-                Objects.requireNonNull(entry, "entry"), Optional.of(dataSource.name())));
-        handlerHandles.add(dataSource);
         return self();
     }
 

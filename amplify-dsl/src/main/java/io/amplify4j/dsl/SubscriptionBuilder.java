@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** A custom subscription: it publishes the results of the mutations named with {@code forMutations}. */
-public final class SubscriptionBuilder extends OperationBuilder<SubscriptionBuilder> {
+public final class SubscriptionBuilder extends CustomHandledOperation<SubscriptionBuilder> {
     private final List<SubscriptionSource> sources = new ArrayList<>();
     private final List<Handle> sourceHandles = new ArrayList<>();
 

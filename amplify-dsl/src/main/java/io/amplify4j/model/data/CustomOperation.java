@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param type query, mutation or subscription
  * @param arguments its arguments, in declaration order
  * @param returns its return type; required for queries and mutations
- * @param handlers what runs it: one function, or a pipeline of custom JS handlers; may be empty for subscriptions
+ * @param handlers what runs it: one function, a pipeline of custom JS handlers, or one generation (a generation
+ *     route); may be empty for subscriptions
  * @param rules its authorization rules
  * @param sources subscriptions only: the mutations whose results it publishes
  * @param description documentation carried into generated clients
@@ -38,6 +39,12 @@ public record CustomOperation(
         rules = Canonical.list(rules);
         sources = Canonical.list(sources);
         Objects.requireNonNull(description, "description");
+    }
+
+    /** The generation handler, when this operation is a generation route. */
+    public Optional<Handler.Generation> generation() {
+        return handlers.stream().filter(h -> h instanceof Handler.Generation).map(h -> (Handler.Generation) h)
+                .findFirst();
     }
 
     /** The root type an operation belongs to. */
@@ -70,7 +77,8 @@ public record CustomOperation(
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
     @JsonSubTypes({
         @JsonSubTypes.Type(value = Handler.Function.class, name = "function"),
-        @JsonSubTypes.Type(value = Handler.CustomJs.class, name = "customJs")
+        @JsonSubTypes.Type(value = Handler.CustomJs.class, name = "customJs"),
+        @JsonSubTypes.Type(value = Handler.Generation.class, name = "generation")
     })
     public sealed interface Handler {
         /**
@@ -95,6 +103,22 @@ public record CustomOperation(
             public CustomJs {
                 Objects.requireNonNull(entry, "entry");
                 Objects.requireNonNull(dataSourceModel, "dataSourceModel");
+            }
+        }
+
+        /**
+         * A generation route: one Converse call to a Bedrock model, whose answer is the operation's result
+         * (structured output for custom types, enums and scalars). Only for queries, and the only handler.
+         *
+         * @param aiModel the model called
+         * @param systemPrompt the system prompt
+         * @param inference the inference parameters
+         */
+        record Generation(AiModel aiModel, String systemPrompt, InferenceConfiguration inference) implements Handler {
+            public Generation {
+                Objects.requireNonNull(aiModel, "aiModel");
+                Objects.requireNonNull(systemPrompt, "systemPrompt");
+                Objects.requireNonNull(inference, "inference");
             }
         }
     }

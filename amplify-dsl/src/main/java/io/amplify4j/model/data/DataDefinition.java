@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param models models, in declaration order
  * @param enums enums, in declaration order
  * @param customTypes custom types, in declaration order
- * @param operations custom queries, mutations and subscriptions, in declaration order
+ * @param operations custom queries, mutations and subscriptions (generation routes among them), in declaration order
+ * @param conversations conversation routes, in declaration order
  */
 public record DataDefinition(
         String name,
@@ -25,7 +26,8 @@ public record DataDefinition(
         List<ModelDefinition> models,
         List<EnumDefinition> enums,
         List<CustomTypeDefinition> customTypes,
-        List<CustomOperation> operations) {
+        List<CustomOperation> operations,
+        List<ConversationDefinition> conversations) {
 
     public static final String DEFAULT_NAME = "amplifyData";
 
@@ -38,6 +40,24 @@ public record DataDefinition(
         enums = Canonical.list(enums);
         customTypes = Canonical.list(customTypes);
         operations = Canonical.list(operations);
+        conversations = Canonical.list(conversations);
+    }
+
+    /** A data definition without conversation routes. */
+    public DataDefinition(String name, AuthorizationModes authorizationModes, List<AuthRule> rules,
+            List<FunctionDataAccess> functionAccess, List<ModelDefinition> models, List<EnumDefinition> enums,
+            List<CustomTypeDefinition> customTypes, List<CustomOperation> operations) {
+        this(name, authorizationModes, rules, functionAccess, models, enums, customTypes, operations, List.of());
+    }
+
+    /** The custom operation of that name. */
+    public Optional<CustomOperation> operation(String operationName) {
+        return operations.stream().filter(o -> o.name().equals(operationName)).findFirst();
+    }
+
+    /** The conversation route of that name. */
+    public Optional<ConversationDefinition> conversation(String routeName) {
+        return conversations.stream().filter(c -> c.name().equals(routeName)).findFirst();
     }
 
     public Optional<ModelDefinition> model(String modelName) {

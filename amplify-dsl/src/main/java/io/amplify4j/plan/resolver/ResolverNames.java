@@ -11,6 +11,15 @@ public final class ResolverNames {
     /** The NONE data source: auth and response filter functions, subscriptions. */
     public static final String NONE_DATA_SOURCE = "NONE";
 
+    /** The HTTP data source of generation routes: Bedrock's runtime. */
+    public static final String BEDROCK_DATA_SOURCE = "Bedrock";
+
+    /** Bedrock's runtime endpoint, {@code {region}} standing for the API's region. */
+    public static final String BEDROCK_ENDPOINT_TEMPLATE = "https://bedrock-runtime.{region}.amazonaws.com";
+
+    /** The SigV4 signing name of Bedrock's runtime. */
+    public static final String BEDROCK_SIGNING_SERVICE = "bedrock";
+
     /** {@code ctx.env} variable holding the identity pool id. */
     public static final String IDENTITY_POOL_ID_ENV = "AMPLIFY_IDENTITY_POOL_ID";
 

@@ -1,5 +1,6 @@
 package io.amplify4j.plan.resolver;
 
+import io.amplify4j.model.data.AiModel;
 import io.amplify4j.model.data.CustomOperation;
 import io.amplify4j.model.data.DataDefinition;
 import io.amplify4j.model.data.FunctionDataAccess;
@@ -56,7 +57,10 @@ public final class ResolverPlanner {
         return resolvers;
     }
 
-    /** NONE, then every model's table in declaration order, then the Lambda functions handlers invoke, by name. */
+    /**
+     * NONE, then every model's table in declaration order, then the Lambda functions handlers invoke, by name, then
+     * Bedrock when there are generation routes (with the models they call).
+     */
     public List<DataSourcePlan> dataSources() {
         List<DataSourcePlan> sources = new ArrayList<>();
         sources.add(DataSourcePlan.none());
@@ -72,6 +76,13 @@ public final class ResolverPlanner {
             }
         }
         functions.forEach(f -> sources.add(DataSourcePlan.lambda(f)));
+        List<AiModel> generationModels = context.data.operations().stream()
+                .flatMap(o -> o.generation().stream())
+                .map(CustomOperation.Handler.Generation::aiModel)
+                .toList();
+        if (!generationModels.isEmpty()) {
+            sources.add(DataSourcePlan.bedrock(generationModels));
+        }
         return sources;
     }
 

@@ -150,7 +150,8 @@ public final class SandboxFunctions implements AutoCloseable {
      * What Amplify injects into granted functions' environments, pointing at the sandbox: {@code
      * <api>_GRAPHQL_ENDPOINT} and {@code AMPLIFY_DATA_DEFAULT_NAME} for functions granted data access,
      * {@code <storage>_BUCKET_NAME} for functions granted storage access (the bucket's name in the definition, until
-     * the S3 subset names buckets), {@code <auth>_USERPOOL_ID} for functions granted Cognito administration.
+     * the S3 subset names buckets), {@code <auth>_USERPOOL_ID} for functions granted Cognito administration, and
+     * when the backend has AI routes {@code AMPLIFY_BEDROCK_ENDPOINT} (the sandbox's Bedrock) for every function.
      */
     private static Map<String, Map<String, String>> injectedEnvironment(BackendPlan plan, URI graphqlEndpoint,
             Optional<LocalUserPool> userPool) {
@@ -163,6 +164,14 @@ public final class SandboxFunctions implements AutoCloseable {
             env.put(data.name() + "_GRAPHQL_ENDPOINT", graphqlEndpoint.toString());
             env.put("AMPLIFY_DATA_DEFAULT_NAME", data.name());
         }));
+        // AI routes: functions (the conversation handlers first) call Bedrock through the sandbox's model provider.
+        boolean aiRoutes = plan.model().data()
+                .map(data -> !io.amplify4j.sandbox.ai.AiRoutes.modelIds(data).isEmpty()).orElse(false);
+        if (aiRoutes) {
+            String bedrock = graphqlEndpoint.resolve(io.amplify4j.sandbox.ai.LocalBedrockHandler.PATH).toString();
+            plan.model().functions().forEach(function -> out.computeIfAbsent(function.name(),
+                    f -> new LinkedHashMap<>()).put(io.amplify4j.sandbox.ai.LocalBedrockHandler.ENDPOINT_ENV, bedrock));
+        }
         for (io.amplify4j.model.storage.StorageDefinition bucket : plan.model().storage()) {
             for (io.amplify4j.model.storage.StorageDefinition.PathAccess path : bucket.access()) {
                 for (io.amplify4j.model.storage.StorageDefinition.AccessRule rule : path.rules()) {

@@ -8,7 +8,13 @@ import io.amplify4j.plan.resolver.ResolverNames;
 import io.amplify4j.plan.resolver.ResolverPlan;
 import io.amplify4j.sandbox.datasource.DataSource;
 import io.amplify4j.sandbox.datasource.DataSourceException;
+import io.amplify4j.sandbox.datasource.HttpDataSource;
 import io.amplify4j.sandbox.datasource.NoneDataSource;
+import io.amplify4j.sandbox.ai.AwsEnvironment;
+import io.amplify4j.sandbox.ai.BedrockEndpoint;
+import io.amplify4j.sandbox.ai.ModelProvider;
+import java.util.Set;
+import java.util.TreeSet;
 import io.amplify4j.sandbox.dynamodb.DynamoDbStore;
 import io.amplify4j.sandbox.js.Pipeline;
 import io.amplify4j.sandbox.js.PipelineFunction;
@@ -63,6 +69,7 @@ public final class PlanResolvers implements AutoCloseable {
                 case DYNAMODB -> store.dataSource(plan.tableName().orElseThrow());
                 case LAMBDA -> builder.functions.getOrDefault(plan.function().orElseThrow(),
                         missingFunction(plan.function().orElseThrow()));
+                case HTTP -> new HttpDataSource(httpEndpoint(plan, builder));
             };
             dataSources.put(plan.name(), Objects.requireNonNull(builder.wrapper.apply(plan, dataSource),
                     "the data source wrapper returned null for " + plan.name()));
@@ -117,6 +124,31 @@ public final class PlanResolvers implements AutoCloseable {
         return request -> {
             throw new DataSourceException("Lambda:Unhandled", "Function `" + function
                     + "` is not available in this sandbox.");
+        };
+    }
+
+    /**
+     * What serves an HTTP data source: the endpoint given for it, else for Bedrock's runtime the model provider
+     * (limited to the models the plan says the data source calls), else a refusal naming the data source.
+     */
+    private static HttpDataSource.Endpoint httpEndpoint(DataSourcePlan plan, Builder builder) {
+        HttpDataSource.Endpoint given = builder.httpEndpoints.get(plan.name());
+        if (given != null) {
+            return given;
+        }
+        DataSourcePlan.Http http = plan.http().orElseThrow();
+        if (http.signingService().equals(ResolverNames.BEDROCK_SIGNING_SERVICE)) {
+            ModelProvider provider = builder.modelProvider
+                    .orElseGet(() -> ModelProvider.fromEnvironment(AwsEnvironment.system()));
+            Set<String> models = new TreeSet<>();
+            http.aiModels().forEach(model -> models.add(model.bedrockModelId()));
+            return new BedrockEndpoint(provider, models, "The role of data source `" + plan.name() + "`",
+                    builder.modelLog);
+        }
+        return call -> {
+            throw new DataSourceException("HTTP:Unavailable", "The HTTP data source `" + plan.name() + "` ("
+                    + http.endpointTemplate() + ") is not served by this sandbox; give it one with"
+                    + " PlanResolvers.builder(...).httpEndpoint(\"" + plan.name() + "\", endpoint).");
         };
     }
 
@@ -255,6 +287,9 @@ public final class PlanResolvers implements AutoCloseable {
         private Optional<RandomGenerator> random = Optional.empty();
         private BiFunction<DataSourcePlan, DataSource, DataSource> wrapper = (plan, dataSource) -> dataSource;
         private int maxConcurrentPipelines = Math.max(2, Runtime.getRuntime().availableProcessors());
+        private Optional<ModelProvider> modelProvider = Optional.empty();
+        private final Map<String, HttpDataSource.Endpoint> httpEndpoints = new HashMap<>();
+        private java.util.function.Consumer<String> modelLog = line -> { };
 
         private Builder(DataPlan data) {
             this.data = Objects.requireNonNull(data, "data");
@@ -281,6 +316,29 @@ public final class PlanResolvers implements AutoCloseable {
         /** What runs a function data source; without one, calls fail with a clear error. */
         public Builder function(String name, DataSource handler) {
             functions.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(handler, "handler"));
+            return this;
+        }
+
+        /**
+         * What answers the Bedrock data source of generation routes. Without one, {@link
+         * ModelProvider#fromEnvironment} with this process's environment: Amazon Bedrock when AWS credentials and a
+         * region resolve, else a provider failing every call with what to configure.
+         */
+        public Builder modelProvider(ModelProvider provider) {
+            this.modelProvider = Optional.of(Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
+        /** Where each model call of the Bedrock data source is noted, one line per call; nowhere by default. */
+        public Builder modelLog(java.util.function.Consumer<String> log) {
+            this.modelLog = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
+        /** What serves HTTP data source {@code dataSource} (by its plan name), instead of the default. */
+        public Builder httpEndpoint(String dataSource, HttpDataSource.Endpoint endpoint) {
+            httpEndpoints.put(Objects.requireNonNull(dataSource, "dataSource"),
+                    Objects.requireNonNull(endpoint, "endpoint"));
             return this;
         }
 

@@ -9,6 +9,11 @@ import io.amplify4j.plan.BackendPlan;
 import io.amplify4j.plan.DataPlan;
 import io.amplify4j.plan.resolver.EnvironmentVariablePlan;
 import io.amplify4j.plan.resolver.ResolverNames;
+import io.amplify4j.sandbox.ai.AiRoutes;
+import io.amplify4j.sandbox.ai.AwsEnvironment;
+import io.amplify4j.sandbox.ai.BedrockEndpoint;
+import io.amplify4j.sandbox.ai.LocalBedrockHandler;
+import io.amplify4j.sandbox.ai.ModelProvider;
 import io.amplify4j.sandbox.function.SandboxFunctions;
 import io.amplify4j.plan.IamPrincipal;
 import io.amplify4j.sandbox.iam.CredentialStore;
@@ -113,6 +118,8 @@ public final class Sandbox implements AutoCloseable {
     private final LocalStorage storage;
     private final Optional<DataDirectory> dataDirectory;
     private final Optional<PersistentTables> persistentTables;
+    /** What answers the AI routes; empty when the backend has none. */
+    private final Optional<ModelProvider> modelProvider;
 
     private Sandbox(Builder builder, StartupProgress progress, Optional<DataDirectory> dataDirectory)
             throws Exception {
@@ -191,7 +198,14 @@ public final class Sandbox implements AutoCloseable {
         builder.storageListeners.forEach(storage::addListener);
 
         this.persistentTables = dataDirectory.map(dir -> dir.tables(builder.compactionBytes, log));
+        // AI routes: the provider given, else Bedrock when the environment has credentials and a region, else one
+        // that fails every call with what to configure. Resolved only for backends with AI routes.
+        java.util.Set<String> aiModelIds = AiRoutes.modelIds(data.definition());
+        this.modelProvider = aiModelIds.isEmpty() ? Optional.empty()
+                : Optional.of(builder.modelProvider.orElseGet(() -> ModelProvider.fromEnvironment(
+                        AwsEnvironment.system())));
         PlanResolvers.Builder runtime = PlanResolvers.builder(data).clock(clock);
+        modelProvider.ifPresent(provider -> runtime.modelProvider(provider).modelLog(log));
         persistentTables.ifPresent(tables -> runtime.store(new DynamoDbStore(tables))
                 // writes wait for a disk flush while holding a context: keep enough for concurrent writers
                 .maxConcurrentPipelines(PERSISTENT_IDLE_CONTEXTS));
@@ -242,6 +256,8 @@ public final class Sandbox implements AutoCloseable {
         realtime.iamCallers(signed -> IamServices.caller(
                 iam.verifier().verify(signed, SigV4Verifier.Service.APPSYNC).session(), "127.0.0.1"));
         List<Handler> handlers = new ArrayList<>();
+        modelProvider.ifPresent(provider -> handlers.add(new LocalBedrockHandler(new BedrockEndpoint(provider,
+                aiModelIds, "The function's role", log), builder.maxRequestBytes, log)));
         identityPool.ifPresent(pool -> handlers.add(new IdentityPoolHandler(pool, log)));
         if (!plan.storage().buckets().isEmpty()) {
             handlers.add(new S3Handler(storage, iam.verifier(), builder.region, clock, builder.maxObjectBytes, log));
@@ -448,6 +464,23 @@ public final class Sandbox implements AutoCloseable {
                 + plan.model().name() + "` defines no storage `" + storageName + "`."));
     }
 
+    /**
+     * What answers the AI routes (generation resolvers and the local Bedrock endpoint), when the backend has AI
+     * routes: the provider given to the builder, else Bedrock with the environment's credentials, else a stand-in
+     * whose calls fail with what to configure ({@link ModelProvider#live()} is false).
+     */
+    public Optional<ModelProvider> modelProvider() {
+        return modelProvider;
+    }
+
+    /**
+     * The local Bedrock runtime endpoint, {@code http://127.0.0.1:<port>/__sandbox/bedrock}: what functions get as
+     * {@code AMPLIFY_BEDROCK_ENDPOINT} when the backend has AI routes.
+     */
+    public URI bedrockEndpoint() {
+        return baseUri.resolve(LocalBedrockHandler.PATH);
+    }
+
     /** The plan being served. */
     public BackendPlan plan() {
         return plan;
@@ -490,6 +523,13 @@ public final class Sandbox implements AutoCloseable {
             out.append("  Storage `").append(bucket.plan().name()).append("`: ").append(baseUri).append('/')
                     .append(bucket.s3Name()).append(" (S3, path-style, SigV4 with identity-pool credentials)\n");
         }
+        modelProvider.ifPresent(provider -> {
+            out.append("  AI routes:        ").append(provider.live() ? "live, " : "").append(provider.describe())
+                    .append('\n');
+            if (provider.live()) {
+                out.append("    Bedrock for functions: ").append(bedrockEndpoint()).append('\n');
+            }
+        });
         out.append(functions.banner(baseUri));
         return out.toString();
     }
@@ -573,6 +613,7 @@ public final class Sandbox implements AutoCloseable {
         private Optional<Path> dataDirectory = Optional.empty();
         private long compactionBytes = PersistentTables.DEFAULT_COMPACTION_BYTES;
         private long planMillis = -1;
+        private Optional<ModelProvider> modelProvider = Optional.empty();
 
         private record SeedUser(String username, String password, List<String> groups) {}
 
@@ -795,6 +836,18 @@ public final class Sandbox implements AutoCloseable {
          */
         public Builder functionEnvironment(String function, String name, String value) {
             functions.environment(function, name, value);
+            return this;
+        }
+
+        /**
+         * What answers the AI routes: generation resolvers and conversation handlers (through the sandbox's local
+         * Bedrock endpoint) call it. Without one, the sandbox calls Amazon Bedrock when AWS credentials (variables,
+         * system properties or a profile) and a region ({@code AWS_REGION} or the profile's) resolve; otherwise AI
+         * operations fail with a GraphQL error naming what to configure. Tests give a
+         * {@link io.amplify4j.sandbox.ai.RecordedModelProvider}.
+         */
+        public Builder modelProvider(ModelProvider provider) {
+            this.modelProvider = Optional.of(Objects.requireNonNull(provider, "provider"));
             return this;
         }
 
