@@ -52,15 +52,43 @@ public class ConversationHandler implements RequestHandler<Map<String, Object>, 
     public static final int DEFAULT_MAX_TURNS = 10;
 
     private static final String ENDPOINT_SUFFIX = "_GRAPHQL_ENDPOINT";
+    /** The sandbox's record of the running function's environment variables. */
+    private static final String SANDBOX_ENVIRONMENT = "io.amplify4j.sandbox.function.LambdaEnvironment";
 
     private final Supplier<Map<String, String>> environment;
     private final FunctionEnvironment variables;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper mapper = new ObjectMapper();
 
-    /** The handler Lambda makes: it reads the process's environment. */
+    /**
+     * The handler Lambda makes: it reads the process's environment, or, when it runs inside an Amplify4j sandbox
+     * (whose functions share one process), the running function's environment as the sandbox keeps it.
+     */
     public ConversationHandler() {
-        this(System::getenv);
+        this(processEnvironment());
+    }
+
+    /**
+     * {@code System.getenv()}, unless the sandbox's per-function environment is reachable: the sandbox runs functions
+     * in its own process, so the function's variables are not the process's. Found by name, since amplify-client
+     * does not depend on the sandbox; in Lambda the class does not exist.
+     */
+    private static Supplier<Map<String, String>> processEnvironment() {
+        try {
+            Class<?> sandbox = Class.forName(SANDBOX_ENVIRONMENT, false, ConversationHandler.class.getClassLoader());
+            java.lang.reflect.Method getenv = sandbox.getMethod("getenv");
+            return () -> {
+                try {
+                    @SuppressWarnings("unchecked")
+                    Map<String, String> environment = (Map<String, String>) getenv.invoke(null);
+                    return environment;
+                } catch (ReflectiveOperationException e) {
+                    return System.getenv();
+                }
+            };
+        } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
+            return System::getenv;
+        }
     }
 
     /**

@@ -21,7 +21,6 @@ import io.amplify4j.client.ai.ResponseStream;
 import io.amplify4j.client.ai.TextDelta;
 import io.amplify4j.client.auth.AuthProviders;
 import io.amplify4j.sandbox.ai.RecordedModelProvider;
-import io.amplify4j.sandbox.function.LambdaEnvironment;
 import io.amplify4j.sandbox.server.Sandbox;
 import java.time.Duration;
 import java.util.List;
@@ -38,8 +37,9 @@ import org.junit.jupiter.api.Test;
  * sandbox's local Bedrock endpoint answered by {@link RecordedModelProvider} (the test double), tools run through
  * the API with the caller's identity, and owner isolation between two users.
  *
- * <p>The handler runs as a stand-in reading its environment from {@link LambdaEnvironment}: loaded from the test
- * class path, its {@code System.getenv} would read this JVM's environment, not the function's.
+ * <p>The handler is given as the function's stand-in, loaded from the test class path: the function's declared
+ * artifact (amplify-client's class directory) holds none of its dependencies. Its no-argument constructor finds the
+ * function's environment in the sandbox, as it would in a deployed function.
  */
 class ConversationSandboxTest {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -79,7 +79,7 @@ class ConversationSandboxTest {
                 .build();
         sandbox = Sandbox.builder(new ChatBackend()).banner(null).requestLog(line -> { })
                 .modelProvider(models)
-                .functionHandler("chatConversationHandler", new ConversationHandler(LambdaEnvironment::getenv))
+                .functionHandler("chatConversationHandler", new ConversationHandler())
                 .user("alice", "Alice-Passw0rd!").user("bob", "Bob-Passw0rd!")
                 .start();
         alice = client(sandbox.idToken("alice"));
