@@ -26,6 +26,9 @@ import java.util.function.Consumer;
  * {@code i} of the stream is content block {@code i} of the saved message.
  */
 final class ConversationTurn {
+    /** Pages of history read at most; a longer history is refused rather than cut short without a word. */
+    static final int MAX_HISTORY_PAGES = 1000;
+
     private final ConversationEvent event;
     private final GraphQLClient graphql;
     private final BedrockRuntime bedrock;
@@ -151,7 +154,11 @@ final class ConversationTurn {
             }
             nextToken = next;
             pages++;
-        } while (nextToken != null && pages < 1000);
+            if (nextToken != null && pages == MAX_HISTORY_PAGES) {
+                throw new ConversationTurnException("HistoryTooLong", "The conversation's history is longer than "
+                        + MAX_HISTORY_PAGES + " pages; start a new conversation.");
+            }
+        } while (nextToken != null);
         return items;
     }
 
