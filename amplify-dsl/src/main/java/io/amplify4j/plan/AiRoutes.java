@@ -106,12 +106,15 @@ public final class AiRoutes {
                 functions.add(defaultHandler(name, artifact));
             }
         }
-        return new BackendModel(model.name(), model.profile(), model.auth(), Optional.of(expand(data, names)),
+        return new BackendModel(model.name(), model.profile(), model.auth(), Optional.of(expandData(data, names)),
                 model.storage(), functions);
     }
 
-    /** The data definition with its conversation routes expanded (itself when it has none, or is expanded). */
-    static DataDefinition expand(DataDefinition data, Names names) {
+    /**
+     * The data definition with its conversation routes expanded (itself when it has none, or is expanded already);
+     * the default handler functions are not part of it (see {@link #expand(BackendModel, Names)}).
+     */
+    public static DataDefinition expandData(DataDefinition data, Names names) {
         if (data.conversations().isEmpty()
                 || data.model(names.conversationModel(data.conversations().get(0).name())).isPresent()) {
             return data;
@@ -202,7 +205,7 @@ public final class AiRoutes {
     }
 
     /** The types every conversation route shares, in the order the SDL declares them. */
-    static List<CustomTypeDefinition> sharedTypes() {
+    public static List<CustomTypeDefinition> sharedTypes() {
         return List.of(
                 type(CONTENT_BLOCK, "A part of a message: text, a tool use or a tool result.",
                         field("text", FieldType.of(string())),

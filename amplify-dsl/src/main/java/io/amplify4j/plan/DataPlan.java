@@ -53,7 +53,7 @@ public record DataPlan(
      * {@link AiRoutes}), so {@link #definition()} holds the models and operations they stand for.
      */
     public static DataPlan of(DataDefinition declared, String backendName, Names names) {
-        DataDefinition definition = AiRoutes.expand(declared, names);
+        DataDefinition definition = AiRoutes.expandData(declared, names);
         ModelPlanner planner = new ModelPlanner(definition, backendName, names);
         List<ModelPlan> models = definition.models().stream().map(planner::plan).toList();
         TablePlanner tables = new TablePlanner(models, names);
