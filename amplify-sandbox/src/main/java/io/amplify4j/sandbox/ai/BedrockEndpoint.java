@@ -1,6 +1,9 @@
 package io.amplify4j.sandbox.ai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.amplify4j.plan.DataPlan;
+import io.amplify4j.plan.resolver.DataSourcePlan;
+import io.amplify4j.plan.resolver.ResolverNames;
 import io.amplify4j.sandbox.datasource.DataSourceException;
 import io.amplify4j.sandbox.datasource.HttpDataSource;
 import java.io.IOException;
@@ -41,6 +44,20 @@ public final class BedrockEndpoint implements HttpDataSource.Endpoint {
         this.allowedModels = Set.copyOf(new TreeSet<>(allowedModels));
         this.principal = Objects.requireNonNull(principal, "principal");
         this.log = Objects.requireNonNull(log, "log");
+    }
+
+    /**
+     * The Bedrock model ids the AI routes of {@code data} name, sorted: the generation routes' (the models of its
+     * Bedrock HTTP data source) and the conversation routes'. Empty when there are no AI routes.
+     */
+    public static Set<String> modelIds(DataPlan data) {
+        Set<String> ids = new TreeSet<>();
+        for (DataSourcePlan source : data.dataSources()) {
+            source.http().filter(http -> http.signingService().equals(ResolverNames.BEDROCK_SIGNING_SERVICE))
+                    .ifPresent(http -> http.aiModels().forEach(model -> ids.add(model.bedrockModelId())));
+        }
+        data.conversations().forEach(conversation -> ids.add(conversation.aiModel().bedrockModelId()));
+        return java.util.Collections.unmodifiableSet(ids);
     }
 
     /** The model ids this endpoint serves. */

@@ -49,6 +49,10 @@ public final class SandboxCli {
                                      a user of the local user pool; repeat for more. A password containing ':'
                                      needs the groups part, even empty: alice:pa:ss:
               --help                 this text
+
+            AI routes (generation and conversation) call Amazon Bedrock with the AWS credentials and region of
+            the environment (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE, and AWS_REGION); the banner
+            says whether they are live. Without credentials they answer with an error saying what to configure.
             """.formatted(DEFAULT_PORT, Sandbox.DEFAULT_OUTPUTS_REGION);
 
     private SandboxCli() {}

@@ -160,7 +160,15 @@ public final class FunctionRuntime implements AutoCloseable {
         String name = definition.name();
         Path artifact = builder.projectDirectory.resolve(java.artifact()).normalize();
         ClassLoader loader;
-        if (Files.exists(artifact)) {
+        Optional<URL> library = libraryHandler(java.handlerClass(), builder.classPath);
+        if (library.isPresent()) {
+            // The library's conversation handler needs its dependencies (Jackson, the AWS SDK signer), which its
+            // own jar does not bundle: taken from the class path, with its getenv reading the function's variables.
+            HandlerClassLoader own = HandlerClassLoader.overClassPath(name, library.get(), builder.classPath,
+                    FunctionRuntime.class.getClassLoader());
+            loaders.add(own);
+            loader = own;
+        } else if (Files.exists(artifact)) {
             HandlerClassLoader own = new HandlerClassLoader(name, urls(name, artifact), FunctionRuntime.class
                     .getClassLoader());
             loaders.add(own);
@@ -203,6 +211,22 @@ public final class FunctionRuntime implements AutoCloseable {
                 throw new HandlerInitFailure(e);
             }
         }, loader);
+    }
+
+    /**
+     * Where the library's own conversation handler ({@value io.amplify4j.plan.AiRoutes#DEFAULT_HANDLER_CLASS}) is on
+     * {@code classPath}, when {@code handlerClass} is it and it is there.
+     */
+    private static Optional<URL> libraryHandler(String handlerClass, ClassLoader classPath) {
+        if (!handlerClass.equals(io.amplify4j.plan.AiRoutes.DEFAULT_HANDLER_CLASS)) {
+            return Optional.empty();
+        }
+        try {
+            Class<?> type = Class.forName(handlerClass, false, classPath);
+            return Optional.ofNullable(type.getProtectionDomain().getCodeSource()).map(source -> source.getLocation());
+        } catch (ClassNotFoundException | LinkageError | SecurityException e) {
+            return Optional.empty();
+        }
     }
 
     /** The handler's constructor or static initializer failed: Lambda's init error. */

@@ -15,6 +15,11 @@ import java.security.ProtectionDomain;
  * sandbox can call the handler and hand it a {@code Context}. Those are parent-first; everything else is the
  * artifact's. Classes are defined with {@link EnvironmentRewriter}'s change, so that the function reads its own
  * environment variables.
+ *
+ * <p>{@link #overClassPath} makes the other kind: a loader for a handler that lives on the sandbox's own class path
+ * with its dependencies (the library's conversation handler, whose jar alone lacks Jackson and the AWS SDK). The
+ * classes of the handler's code source (its jar or class directory) are defined here, rewritten the same way, and
+ * everything else comes from the class path.
  */
 final class HandlerClassLoader extends URLClassLoader {
     private static final String RUNTIME_PACKAGE = "com.amazonaws.services.lambda.runtime.";
@@ -22,11 +27,27 @@ final class HandlerClassLoader extends URLClassLoader {
 
     private final ClassLoader runtimeLoader;
     private final ProtectionDomain domain;
+    /** For a handler on the class path: where the classes outside its code source come from; else null. */
+    private final ClassLoader classPath;
 
     HandlerClassLoader(String functionName, URL[] urls, ClassLoader runtimeLoader) {
+        this(functionName, urls, runtimeLoader, null);
+    }
+
+    private HandlerClassLoader(String functionName, URL[] urls, ClassLoader runtimeLoader, ClassLoader classPath) {
         super("amplify4j-function-" + functionName, urls, ClassLoader.getPlatformClassLoader());
         this.runtimeLoader = runtimeLoader;
+        this.classPath = classPath;
         this.domain = new ProtectionDomain(new CodeSource(urls[0], (CodeSigner[]) null), null, this, null);
+    }
+
+    /**
+     * A loader for a handler found on {@code classPath} at {@code codeSource}: the code source's classes are its
+     * own (rewritten, so the handler reads its function's environment), the rest is {@code classPath}'s.
+     */
+    static HandlerClassLoader overClassPath(String functionName, URL codeSource, ClassLoader classPath,
+            ClassLoader runtimeLoader) {
+        return new HandlerClassLoader(functionName, new URL[] {codeSource}, runtimeLoader, classPath);
     }
 
     @Override
@@ -34,7 +55,40 @@ final class HandlerClassLoader extends URLClassLoader {
         if (name.startsWith(RUNTIME_PACKAGE) || name.equals(ENVIRONMENT)) {
             return runtimeLoader.loadClass(name);
         }
-        return super.loadClass(name, resolve);
+        if (classPath == null) {
+            return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> loaded = findLoadedClass(name);
+            if (loaded == null) {
+                loaded = !name.startsWith("java.") && findResource(name.replace('.', '/') + ".class") != null
+                        ? findClass(name) : classPath.loadClass(name);
+            }
+            if (resolve) {
+                resolveClass(loaded);
+            }
+            return loaded;
+        }
+    }
+
+    @Override
+    public URL getResource(String name) {
+        URL own = super.getResource(name);
+        return own != null || classPath == null ? own : classPath.getResource(name);
+    }
+
+    @Override
+    public java.util.Enumeration<URL> getResources(String name) throws IOException {
+        if (classPath == null) {
+            return super.getResources(name);
+        }
+        java.util.List<URL> all = java.util.Collections.list(super.getResources(name));
+        for (URL url : java.util.Collections.list(classPath.getResources(name))) {
+            if (!all.contains(url)) {
+                all.add(url);
+            }
+        }
+        return java.util.Collections.enumeration(all);
     }
 
     /** The artifact's class, with its {@code System.getenv} calls reading the function's environment. */

@@ -165,8 +165,8 @@ public final class SandboxFunctions implements AutoCloseable {
             env.put("AMPLIFY_DATA_DEFAULT_NAME", data.name());
         }));
         // AI routes: functions (the conversation handlers first) call Bedrock through the sandbox's model provider.
-        boolean aiRoutes = plan.model().data()
-                .map(data -> !io.amplify4j.sandbox.ai.AiRoutes.modelIds(data).isEmpty()).orElse(false);
+        boolean aiRoutes = plan.data()
+                .map(data -> !io.amplify4j.sandbox.ai.BedrockEndpoint.modelIds(data).isEmpty()).orElse(false);
         if (aiRoutes) {
             String bedrock = graphqlEndpoint.resolve(io.amplify4j.sandbox.ai.LocalBedrockHandler.PATH).toString();
             plan.model().functions().forEach(function -> out.computeIfAbsent(function.name(),

@@ -138,8 +138,7 @@ public final class PlanResolvers implements AutoCloseable {
         }
         DataSourcePlan.Http http = plan.http().orElseThrow();
         if (http.signingService().equals(ResolverNames.BEDROCK_SIGNING_SERVICE)) {
-            ModelProvider provider = builder.modelProvider
-                    .orElseGet(() -> ModelProvider.fromEnvironment(AwsEnvironment.system()));
+            ModelProvider provider = builder.modelProvider.orElseGet(EnvironmentModelProvider::new);
             Set<String> models = new TreeSet<>();
             http.aiModels().forEach(model -> models.add(model.bedrockModelId()));
             return new BedrockEndpoint(provider, models, "The role of data source `" + plan.name() + "`",
@@ -150,6 +149,50 @@ public final class PlanResolvers implements AutoCloseable {
                     + http.endpointTemplate() + ") is not served by this sandbox; give it one with"
                     + " PlanResolvers.builder(...).httpEndpoint(\"" + plan.name() + "\", endpoint).");
         };
+    }
+
+    /**
+     * The default model provider, {@link ModelProvider#fromEnvironment} of this process, looked up at the first
+     * model call rather than when the runtime is built (a runtime whose Bedrock data source is never called, or is
+     * replaced by a wrapper, never reads the AWS environment).
+     */
+    private static final class EnvironmentModelProvider implements ModelProvider {
+        private volatile ModelProvider resolved;
+
+        private ModelProvider resolved() {
+            ModelProvider provider = resolved;
+            if (provider == null) {
+                synchronized (this) {
+                    if (resolved == null) {
+                        resolved = ModelProvider.fromEnvironment(AwsEnvironment.system());
+                    }
+                    provider = resolved;
+                }
+            }
+            return provider;
+        }
+
+        @Override
+        public com.fasterxml.jackson.databind.JsonNode converse(String modelId,
+                com.fasterxml.jackson.databind.JsonNode request) {
+            return resolved().converse(modelId, request);
+        }
+
+        @Override
+        public java.util.List<com.fasterxml.jackson.databind.JsonNode> converseStream(String modelId,
+                com.fasterxml.jackson.databind.JsonNode request) {
+            return resolved().converseStream(modelId, request);
+        }
+
+        @Override
+        public boolean live() {
+            return resolved().live();
+        }
+
+        @Override
+        public String describe() {
+            return resolved().describe();
+        }
     }
 
     /** The resolver around a redaction: the item comes in as {@code ctx.source} and goes out as redacted. */

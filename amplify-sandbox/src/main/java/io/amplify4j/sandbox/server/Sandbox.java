@@ -9,7 +9,6 @@ import io.amplify4j.plan.BackendPlan;
 import io.amplify4j.plan.DataPlan;
 import io.amplify4j.plan.resolver.EnvironmentVariablePlan;
 import io.amplify4j.plan.resolver.ResolverNames;
-import io.amplify4j.sandbox.ai.AiRoutes;
 import io.amplify4j.sandbox.ai.AwsEnvironment;
 import io.amplify4j.sandbox.ai.BedrockEndpoint;
 import io.amplify4j.sandbox.ai.LocalBedrockHandler;
@@ -88,6 +87,11 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * <p>Functions run in-process ({@link #functions()}): Java handlers for custom operations, the Lambda authorizer,
  * auth triggers, storage triggers and schedules run on demand through the admin API, each with its role's
  * credentials; OIDC tokens are verified against the key set configured with {@link Builder#oidcJwks}.
+ *
+ * <p>AI routes: generation resolvers and conversation handlers (through the local Bedrock endpoint
+ * {@link #bedrockEndpoint()}, {@code AMPLIFY_BEDROCK_ENDPOINT} in functions' environments) call the
+ * {@link ModelProvider} given with {@link Builder#modelProvider}, else Amazon Bedrock when the environment has AWS
+ * credentials and a region, else nothing: AI operations then fail with a message naming what to configure.
  *
  * <p>With {@link Builder#dataDirectory(Path)} the data, the stored objects, the user pool and the API keys survive
  * restarts and crashes ({@link io.amplify4j.sandbox.persistence.DataDirectory}); {@link #outputs(String)} is the
@@ -200,7 +204,7 @@ public final class Sandbox implements AutoCloseable {
         this.persistentTables = dataDirectory.map(dir -> dir.tables(builder.compactionBytes, log));
         // AI routes: the provider given, else Bedrock when the environment has credentials and a region, else one
         // that fails every call with what to configure. Resolved only for backends with AI routes.
-        java.util.Set<String> aiModelIds = AiRoutes.modelIds(data.definition());
+        java.util.Set<String> aiModelIds = BedrockEndpoint.modelIds(data);
         this.modelProvider = aiModelIds.isEmpty() ? Optional.empty()
                 : Optional.of(builder.modelProvider.orElseGet(() -> ModelProvider.fromEnvironment(
                         AwsEnvironment.system())));
