@@ -37,9 +37,8 @@ import org.junit.jupiter.api.Test;
  * sandbox's local Bedrock endpoint answered by {@link RecordedModelProvider} (the test double), tools run through
  * the API with the caller's identity, and owner isolation between two users.
  *
- * <p>The handler is given as the function's stand-in, loaded from the test class path: the function's declared
- * artifact (amplify-client's class directory) holds none of its dependencies. Its no-argument constructor finds the
- * function's environment in the sandbox, as it would in a deployed function.
+ * <p>No stand-in: the route's default function {@code chatConversationHandler} runs the library's handler, which the
+ * sandbox loads from the class path with its dependencies, reading the function's environment.
  */
 class ConversationSandboxTest {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -79,7 +78,6 @@ class ConversationSandboxTest {
                 .build();
         sandbox = Sandbox.builder(new ChatBackend()).banner(null).requestLog(line -> { })
                 .modelProvider(models)
-                .functionHandler("chatConversationHandler", new ConversationHandler())
                 .user("alice", "Alice-Passw0rd!").user("bob", "Bob-Passw0rd!")
                 .start();
         alice = client(sandbox.idToken("alice"));
