@@ -11,7 +11,7 @@
 # header per area records it: run this on an idle machine.
 set -euo pipefail
 
-AREAS=(resolvers sandbox persistence storage client codegen synthesis)
+AREAS=(resolvers sandbox persistence storage client ai codegen synthesis)
 
 describe() {
   case "$1" in
@@ -20,6 +20,7 @@ describe() {
     persistence) echo "PersistenceBench (JMH) and SandboxWriteLoad: what the write-ahead log costs" ;;
     storage)     echo "StorageBench: S3 plan decision, SigV4 verification, S3 round trips (JMH)" ;;
     client)      echo "ClientOverhead and ClientBench: the client's per-call overhead over raw java.net.http + Jackson" ;;
+    ai)          echo "ConversationBench: event-stream decoding and answer reassembly of AI conversations (JMH)" ;;
     codegen)     echo "CodegenMain on LargeBackend: generating the client of 500 models" ;;
     synthesis)   echo "bench-synthesis.sh: CDK synthesis of 1 to 200 models, validation off and on" ;;
     *)           return 1 ;;
@@ -101,6 +102,10 @@ run_client() {
   mvn -B -q -pl bench -am package -DskipTests exec:exec \
       -Dbench.main=io.amplify4j.bench.ClientOverhead -Dbench.args="80 2000"
   mvn -B -q -pl bench -am package -DskipTests exec:exec -Dbench.args="ClientBench"      # the JMH variant
+}
+
+run_ai() {
+  mvn -B -q -pl bench -am package -DskipTests exec:exec -Dbench.args="ConversationBench"
 }
 
 run_codegen() {

@@ -43,6 +43,7 @@ public final class ClientGenerator {
         for (Map.Entry<CustomOperation.Type, ClassName> entry : context.operationClasses().entrySet()) {
             types.add(operations.generate(entry.getKey(), entry.getValue()));
         }
+        context.conversationsClass().ifPresent(name -> types.add(new ConversationsGenerator(context).generate(name)));
         types.add(new FacadeGenerator(context).generate());
         // Rendering is most of the work and each file is independent, so files render in parallel; the result is
         // sorted, so the output does not depend on the order they finish in.

@@ -43,6 +43,7 @@ final class CodegenContext {
     private final Map<String, ModelClasses> modelClasses = new LinkedHashMap<>();
     private final ClassName facade;
     private final Map<CustomOperation.Type, ClassName> operationClasses = new LinkedHashMap<>();
+    private final Optional<ClassName> conversationsClass;
     private final boolean eventInvocationResponse;
 
     /** The classes generated for one model. */
@@ -74,8 +75,8 @@ final class CodegenContext {
         }
         String api = options.clientName().orElse(JavaNames.type(camel(plan.model().name())) + "Api");
         facade = className(types.allocate(api));
-        JavaNames.Scope accessors = new JavaNames.Scope("queries", "mutations", "subscriptions", "client",
-                "withAuthMode", "graphql");
+        JavaNames.Scope accessors = new JavaNames.Scope("queries", "mutations", "subscriptions", "conversations",
+                "client", "withAuthMode", "graphql");
         for (ModelPlan m : data.models()) {
             Optional<ClassName> create = m.operation(io.amplify4j.plan.ModelOperationKind.CREATE)
                     .map(x -> className(types.allocate(JavaNames.type(m.names().createInput()))));
@@ -99,6 +100,8 @@ final class CodegenContext {
                         + suffix)));
             }
         }
+        conversationsClass = data.conversations().isEmpty() ? Optional.empty()
+                : Optional.of(className(types.allocate(JavaNames.type(camel(plan.model().name())) + "Conversations")));
     }
 
     /** {@code my-shop} → {@code myShop}: backend names may hold characters a Java name may not. */
@@ -145,6 +148,11 @@ final class CodegenContext {
         return operationClasses;
     }
 
+    /** The class of the conversation routes' entry points, when the API has conversation routes. */
+    Optional<ClassName> conversationsClass() {
+        return conversationsClass;
+    }
+
     boolean hasEventInvocationResponse() {
         return eventInvocationResponse;
     }
@@ -173,6 +181,7 @@ final class CodegenContext {
         });
         all.add(facade.simpleName());
         operationClasses.values().forEach(c -> all.add(c.simpleName()));
+        conversationsClass.ifPresent(c -> all.add(c.simpleName()));
         return all.toArray(String[]::new);
     }
 
@@ -184,7 +193,7 @@ final class CodegenContext {
             "Object", "Override", "IllegalArgumentException", "List", "ArrayList", "Map", "LinkedHashMap", "Set",
             "LinkedHashSet", "Collections", "Optional", "Objects", "Instant", "LocalDate", "LocalTime",
             "CompletableFuture", "Pattern", "GraphQLClient", "GraphQLRequest", "GraphQLSubscription", "Page",
-            "Pages", "AuthMode", "ModelFilter", "ModelCondition", "SubscriptionFilter", "KeyCondition",
+            "Pages", "AuthMode", "ConversationClient", "ConversationRoute", "ModelFilter", "ModelCondition", "SubscriptionFilter", "KeyCondition",
             "SortKeyField", "StringSortKeyField", "SortDirection", "JsonNode", "TypeReference", "JsonProperty", "JsonInclude", "JsonValue",
             "JsonSerialize", "JsonDeserialize", "EpochSecondsSerializer", "EpochSecondsDeserializer",
             "AwsJsonSerializer", "AwsJsonDeserializer", "IdField", "StringField", "IntField", "FloatField",

@@ -53,6 +53,12 @@ final class FacadeGenerator {
                             ClientSupport.AUTH_MODE)
                     .build());
         }
+        context.conversationsClass().ifPresent(conversations -> type.addMethod(MethodSpec.methodBuilder("conversations")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(conversations)
+                .addJavadoc("The conversation routes: talk with the assistant of each.\n")
+                .addStatement("return new $T($N, $N)", conversations, ClientSupport.GRAPHQL, ClientSupport.AUTH_MODE)
+                .build()));
         return type.build();
     }
 }

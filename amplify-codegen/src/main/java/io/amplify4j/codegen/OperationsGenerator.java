@@ -70,9 +70,21 @@ final class OperationsGenerator {
                     Documents.operationName(operation.name()), operation.name()), variables);
             Calls.add(type, new Calls.Call(method, callParams, result, false,
                     rootType == CustomOperation.Type.SUBSCRIPTION,
-                    operation.description().map(Javadoc::text).orElse("Calls {@code " + operation.name() + "}."),
-                    request));
+                    about(operation), request));
         }
         return type.build();
+    }
+
+    /**
+     * The javadoc of an operation: its description, or what it calls. A generation route also says which model
+     * answers it, since that is what the caller pays for and waits on.
+     */
+    private static String about(CustomOperation operation) {
+        String text = operation.description().map(Javadoc::text).orElseGet(() -> operation.generation().isPresent()
+                ? "Generates {@code " + OperationShapes.returnType(operation) + "} with a model (generation route {@code "
+                        + operation.name() + "})."
+                : "Calls {@code " + operation.name() + "}.");
+        return operation.generation().map(g -> text + "\n\n<p>Answered by " + Javadoc.text(g.aiModel().friendlyName())
+                + " on Amazon Bedrock ({@code " + g.aiModel().bedrockModelId() + "}) in one request.").orElse(text);
     }
 }

@@ -15,6 +15,8 @@ final class Runtime {
     static final ClassName PAGE = ClassName.get(CLIENT, "Page");
     static final ClassName PAGES = ClassName.get(CLIENT, "Pages");
     static final ClassName AUTH_MODE = ClassName.get(CLIENT, "AuthMode");
+    static final ClassName CONVERSATION_CLIENT = ClassName.get(CLIENT + ".ai", "ConversationClient");
+    static final ClassName CONVERSATION_ROUTE = ClassName.get(CLIENT + ".ai", "ConversationRoute");
 
     static final ClassName MODEL_FILTER = ClassName.get(FILTER, "ModelFilter");
     static final ClassName MODEL_CONDITION = ClassName.get(FILTER, "ModelCondition");

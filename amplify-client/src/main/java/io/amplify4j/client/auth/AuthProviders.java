@@ -54,4 +54,12 @@ public final class AuthProviders {
     public static AuthProvider iam(AwsCredentialsProvider credentials, Region region) {
         return new IamAuth(credentials, region, IamAuth.SERVICE, Optional.empty());
     }
+
+    /**
+     * SigV4 for another AWS service than AppSync, such as {@code bedrock}: the same signer as {@link #iam}, with
+     * {@code service} as the signing name. Its {@link AuthProvider#mode()} is {@link AuthMode#IAM}.
+     */
+    public static AuthProvider sigV4(AwsCredentialsProvider credentials, Region region, String service) {
+        return new IamAuth(credentials, region, service, Optional.empty());
+    }
 }

@@ -69,6 +69,15 @@ public final class FunctionEnvironment {
         return PROCESS.findValue(name);
     }
 
+    /**
+     * An environment read from {@code environment} (a variable's value or null), fetching placeholders from SSM
+     * and Secrets Manager with the AWS SDK, as {@link #get(String)} does. For a handler that is given its
+     * environment rather than reading the process's (in tests, or a handler run as a sandbox stand-in).
+     */
+    public static FunctionEnvironment of(UnaryOperator<String> environment) {
+        return new FunctionEnvironment(Objects.requireNonNull(environment, "environment"), null);
+    }
+
     /** An environment read from {@code environment} (a variable's value or null), fetching placeholders from {@code store}. */
     public static FunctionEnvironment of(UnaryOperator<String> environment, Store store) {
         return new FunctionEnvironment(Objects.requireNonNull(environment, "environment"),
