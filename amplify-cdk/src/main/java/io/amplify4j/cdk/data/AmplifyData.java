@@ -1,5 +1,7 @@
 package io.amplify4j.cdk.data;
 
+import io.amplify4j.cdk.ai.BedrockDataSource;
+import io.amplify4j.cdk.ai.BedrockDataSourceProps;
 import io.amplify4j.cdk.nag.Acknowledgements;
 import io.amplify4j.model.Profile;
 import io.amplify4j.model.data.AuthRule;
@@ -179,6 +181,7 @@ public final class AmplifyData extends Construct {
                 .build();
         dataSources.put(ResolverNames.NONE_DATA_SOURCE, noneDataSource);
         lambdaDataSources();
+        httpDataSources();
         lambdaAuthorizer();
         iamGrants();
 
@@ -643,6 +646,17 @@ public final class AmplifyData extends Construct {
                             .build())
                     .build();
             dataSources.put(source.name(), dataSource);
+        }
+    }
+
+    /** The plan's HTTP data sources: Bedrock's runtime for generation routes, with a role limited to their models. */
+    private void httpDataSources() {
+        for (DataSourcePlan source : data.dataSources()) {
+            if (source.kind() == DataSourcePlan.Kind.HTTP) {
+                BedrockDataSource bedrock = new BedrockDataSource(this, source.name(),
+                        BedrockDataSourceProps.of(apiId, source));
+                dataSources.put(source.name(), bedrock.dataSource());
+            }
         }
     }
 
