@@ -1,5 +1,6 @@
 package io.amplify4j.cdk;
 
+import io.amplify4j.cdk.ai.ConversationHandlerArtifacts;
 import io.amplify4j.cdk.auth.AmplifyAuth;
 import io.amplify4j.cdk.auth.AmplifyAuthProps;
 import io.amplify4j.cdk.data.AmplifyData;
@@ -69,6 +70,8 @@ public final class AmplifyBackend extends Construct {
         this.parameterNames = ParameterNames.of(model.name(), props.namePrefix().equals(model.name()) ? ""
                 : props.namePrefix());
 
+        // Conversation handlers that could not run in Lambda are refused before anything is built.
+        ConversationHandlerArtifacts.check(model, props.projectDirectory());
         if (!model.functions().isEmpty()) {
             Construct scopeOfFunctions = category("Functions");
             for (FunctionDefinition definition : model.functions()) {

@@ -2,6 +2,7 @@ package io.amplify4j.cdk.data;
 
 import io.amplify4j.cdk.ai.BedrockDataSource;
 import io.amplify4j.cdk.ai.BedrockDataSourceProps;
+import io.amplify4j.cdk.ai.ConversationHandlers;
 import io.amplify4j.cdk.nag.Acknowledgements;
 import io.amplify4j.model.Profile;
 import io.amplify4j.model.data.AuthRule;
@@ -184,6 +185,7 @@ public final class AmplifyData extends Construct {
         httpDataSources();
         lambdaAuthorizer();
         iamGrants();
+        ConversationHandlers.grant(this, data.definition(), props.functions());
 
         // The models, each in its shard; then the operations that belong to no model.
         Map<String, List<ResolverPlan>> resolversByUnit = resolversByUnit();
@@ -367,6 +369,7 @@ public final class AmplifyData extends Construct {
                         + "` has no execution role to grant access to; use a function with a role.");
             }
         }
+        ConversationHandlers.problems(definition, props.functions()).forEach(problems::add);
         Set<String> guestPlaces = new TreeSet<>();
         Set<String> identityPlaces = new TreeSet<>();
         Map<String, Set<String>> groupPlaces = new TreeMap<>();
