@@ -1,6 +1,7 @@
 package io.amplify4j.cdk;
 
 import io.amplify4j.cdk.ai.ConversationHandlerArtifacts;
+import io.amplify4j.cdk.ai.ConversationHandlers;
 import io.amplify4j.cdk.auth.AmplifyAuth;
 import io.amplify4j.cdk.auth.AmplifyAuthProps;
 import io.amplify4j.cdk.data.AmplifyData;
@@ -79,6 +80,11 @@ public final class AmplifyBackend extends Construct {
                         functionProps(model, definition)));
             }
         }
+        model.data().ifPresent(d -> ConversationHandlers.routesByFunction(d).forEach((function, routes) -> {
+            if (functions.containsKey(function)) {
+                ConversationHandlers.prepare(functions.get(function), routes);
+            }
+        }));
         Map<String, IFunction> handles = new TreeMap<>();
         functions.forEach((name, fn) -> handles.put(name, fn.handle()));
 

@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.amplify4j.cdk.function.AmplifyFunction;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.services.logs.CfnLogGroup;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.constructs.Construct;
 
@@ -21,6 +25,7 @@ import software.constructs.Construct;
  * send-message mutation), which {@code AmplifyData} and {@code AmplifyBackend} build like any other.
  */
 public final class ConversationHandlers {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A route's handler function and where the route is declared. */
     public record Handler(String route, String function) {
@@ -30,7 +35,44 @@ public final class ConversationHandlers {
         }
     }
 
+    /**
+     * Handler timeouts below this draw a warning: a turn streams the model's whole answer and may run tools through
+     * the API, which routinely takes tens of seconds (Amplify's own handler has 60).
+     */
+    public static final int MINIMUM_TIMEOUT_SECONDS = 30;
+
+    /**
+     * The masking policy of a handler's log group: the turn event carries the caller's bearer token
+     * ({@code request.headers.authorization}), which must not be readable in logs if a handler logs its event.
+     */
+    static final String TOKEN_MASKING_POLICY = """
+            {"Name":"amplify4j-conversation-handler","Description":"Masks bearer tokens (JWTs) that conversation \
+            turn events carry","Version":"2021-06-01","Configuration":{"CustomDataIdentifier":[{"Name":"JwtToken",\
+            "Regex":"ey[A-Za-z0-9_=-]+\\\\.[A-Za-z0-9_=-]+\\\\.?[A-Za-z0-9_.+/=-]*"}]},"Statement":[{"Sid":\
+            "audit","DataIdentifier":["JwtToken"],"Operation":{"Audit":{"FindingsDestination":{}}}},{"Sid":"mask",\
+            "DataIdentifier":["JwtToken"],"Operation":{"Deidentify":{"MaskConfig":{}}}}]}""";
+
     private ConversationHandlers() {}
+
+    /**
+     * What a function needs because it handles conversation turns, beyond its grants: a log group that masks the
+     * callers' tokens, and a warning when its timeout is shorter than {@link #MINIMUM_TIMEOUT_SECONDS}.
+     */
+    public static void prepare(AmplifyFunction function, List<String> routes) {
+        CfnLogGroup logGroup = (CfnLogGroup) function.logGroup().getNode().getDefaultChild();
+        try {
+            logGroup.setDataProtectionPolicy(JSON.readValue(TOKEN_MASKING_POLICY, Map.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        int timeout = function.definition().timeoutSeconds();
+        if (timeout < MINIMUM_TIMEOUT_SECONDS) {
+            Annotations.of(function).addWarningV2("amplify4j:conversationHandlerTimeout", "functions."
+                    + function.definition().name() + " runs the turns of " + routes + " but times out after "
+                    + timeout + " s; a turn streams the model's answer and may run tools, so it is cut off. Set"
+                    + " timeoutSeconds(60) (at least " + MINIMUM_TIMEOUT_SECONDS + ") on the function.");
+        }
+    }
 
     /** The handler function of each conversation route, in declaration order. */
     public static List<Handler> handlers(DataDefinition data) {
@@ -47,6 +89,15 @@ public final class ConversationHandlers {
      */
     public static String handlerFunction(ConversationDefinition conversation) {
         return conversation.handlerFunction().orElse(conversation.name() + "ConversationHandler");
+    }
+
+    /** The routes each handler function runs, by function. */
+    public static Map<String, List<String>> routesByFunction(DataDefinition data) {
+        Map<String, List<String>> routes = new TreeMap<>();
+        for (Handler handler : handlers(data)) {
+            routes.computeIfAbsent(handler.function(), f -> new ArrayList<>()).add(handler.route());
+        }
+        return routes;
     }
 
     /** The models each handler function converses with (the union over the routes it handles), by function. */

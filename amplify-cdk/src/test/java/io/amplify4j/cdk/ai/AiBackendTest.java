@@ -14,6 +14,8 @@ import io.amplify4j.cdk.testing.FixtureProject;
 import io.amplify4j.cdk.testing.NagHarness;
 import io.amplify4j.cdk.testing.TemplateChecks;
 import io.amplify4j.fixtures.AiBackend;
+import io.amplify4j.model.function.FunctionCode;
+import io.amplify4j.model.function.FunctionDefinition;
 import io.amplify4j.plan.BackendPlan;
 import io.amplify4j.testing.OutputsSchema;
 import java.nio.file.Files;
@@ -185,5 +187,43 @@ class AiBackendTest {
                         + ".function(\"chatHandler\", fn) (AmplifyBackend passes every function it builds)."));
         assertThat(ConversationHandlers.modelsByFunction(plan.data().orElseThrow().definition()))
                 .containsExactly(Map.entry("chatHandler", List.of(io.amplify4j.model.data.AiModel.CLAUDE_3_5_SONNET)));
+    }
+
+    @Test
+    void theHandlersLogGroupMasksTheCallersTokensAndOtherFunctionsLogsAreUntouched() throws Exception {
+        Template functions = Template.fromStack((NestedStack) backend.categoryScope("Functions").orElseThrow());
+        Map<String, Map<String, Object>> logGroups = functions.findResources("AWS::Logs::LogGroup");
+        Map<String, Object> handlerLogs = logGroups.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("chatHandler")).map(Map.Entry::getValue).findFirst().orElseThrow();
+        assertThat(TemplateChecks.json(handlerLogs)).contains("\"DataProtectionPolicy\"")
+                .contains("\"CustomDataIdentifier\":[{\"Name\":\"JwtToken\"")
+                .contains("{\"Deidentify\":{\"MaskConfig\":{}}}");
+        String regex = new ObjectMapper().readTree(ConversationHandlers.TOKEN_MASKING_POLICY).path("Configuration")
+                .path("CustomDataIdentifier").path(0).path("Regex").asText();
+        assertThat(java.util.regex.Pattern.compile(regex).matcher("{\"authorization\":\"eyJraWQiOiJ4In0"
+                + ".eyJzdWIiOiJ1c2VyIn0.c2lnbmF0dXJl-_x\"}").results().map(java.util.regex.MatchResult::group))
+                .containsExactly("eyJraWQiOiJ4In0.eyJzdWIiOiJ1c2VyIn0.c2lnbmF0dXJl-_x");
+        assertThat(logGroups.entrySet().stream().filter(e -> e.getKey().startsWith("recommend"))
+                .map(e -> TemplateChecks.json(e.getValue()))).singleElement().asString()
+                .doesNotContain("DataProtectionPolicy");
+    }
+
+    @Test
+    void aHandlerThatTimesOutBeforeATurnCanFinishIsWarnedAbout() {
+        Stack stack = new Stack(new App(), "Short");
+        FixtureProject.ai(project);
+        FunctionDefinition quick = new FunctionDefinition("quick", new FunctionCode.Java(
+                ConversationHandlerArtifacts.LIBRARY_HANDLER, "target/ai-functions.jar", FunctionCode.JavaRuntime.JAVA_21),
+                FunctionDefinition.DEFAULT_MEMORY_MB, FunctionDefinition.DEFAULT_TIMEOUT_SECONDS,
+                FunctionDefinition.DEFAULT_EPHEMERAL_STORAGE_MB, FunctionDefinition.Architecture.X86_64, Map.of(),
+                Map.of(), List.of(), List.of(), false, FunctionDefinition.DEFAULT_LOG_RETENTION_DAYS);
+        io.amplify4j.cdk.function.AmplifyFunction function = new io.amplify4j.cdk.function.AmplifyFunction(stack,
+                "quick", io.amplify4j.cdk.function.AmplifyFunctionProps.builder("ai", quick)
+                        .projectDirectory(project).build());
+        ConversationHandlers.prepare(function, List.of("chat"));
+        assertThat(function.getNode().getMetadata()).anySatisfy(entry -> assertThat(String.valueOf(entry.getData()))
+                .isEqualTo("functions.quick runs the turns of [chat] but times out after 3 s; a turn streams the"
+                        + " model's answer and may run tools, so it is cut off. Set timeoutSeconds(60) (at least 30)"
+                        + " on the function. [ack: amplify4j:conversationHandlerTimeout]"));
     }
 }
