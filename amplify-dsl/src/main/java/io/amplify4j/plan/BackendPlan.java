@@ -15,7 +15,8 @@ import java.util.Optional;
  *
  * <p>Immutable; planning the same model twice gives equal plans and byte-identical text.
  *
- * @param model the backend as defined
+ * @param model the backend as defined, with its AI routes expanded into the models, types, operations, functions
+ *     and grants they stand for ({@link AiRoutes}); without conversation routes, the model as defined
  * @param names the naming strategy every name in the plan came from
  * @param data the data plan, when the backend has a data definition
  * @param storage who may do what in each bucket (empty without buckets)
@@ -38,7 +39,8 @@ public record BackendPlan(BackendModel model, Names names, Optional<DataPlan> da
     }
 
     /** Plans a validated backend with a custom naming strategy. */
-    public static BackendPlan of(BackendModel model, Names names) {
+    public static BackendPlan of(BackendModel definition, Names names) {
+        BackendModel model = AiRoutes.expand(definition, names);
         return new BackendPlan(model, names, model.data().map(d -> DataPlan.of(d, model.name(), names)),
                 StoragePlan.of(model), IdentityPoolPlan.of(model));
     }

@@ -23,6 +23,7 @@ import java.util.Optional;
  *     field and of every custom operation (see {@link io.amplify4j.plan.resolver})
  * @param dataSources the data sources the resolvers' functions name
  * @param environment the {@code ctx.env} variables the resolvers read; CDK and the sandbox set them
+ * @param conversations the conversation routes, in declaration order: names, handler function, documents, tools
  */
 public record DataPlan(
         DataDefinition definition,
@@ -32,7 +33,8 @@ public record DataPlan(
         String modelIntrospection,
         List<ResolverPlan> resolvers,
         List<DataSourcePlan> dataSources,
-        List<EnvironmentVariablePlan> environment) {
+        List<EnvironmentVariablePlan> environment,
+        List<ConversationPlan> conversations) {
 
     public DataPlan {
         Objects.requireNonNull(definition, "definition");
@@ -43,19 +45,25 @@ public record DataPlan(
         resolvers = Canonical.list(resolvers);
         dataSources = Canonical.list(dataSources);
         environment = Canonical.list(environment);
+        conversations = Canonical.list(conversations);
     }
 
-    /** Plans the data definition of backend {@code backendName}. */
-    public static DataPlan of(DataDefinition definition, String backendName, Names names) {
+    /**
+     * Plans the data definition of backend {@code backendName}; conversation routes are expanded first (see
+     * {@link AiRoutes}), so {@link #definition()} holds the models and operations they stand for.
+     */
+    public static DataPlan of(DataDefinition declared, String backendName, Names names) {
+        DataDefinition definition = AiRoutes.expandData(declared, names);
         ModelPlanner planner = new ModelPlanner(definition, backendName, names);
         List<ModelPlan> models = definition.models().stream().map(planner::plan).toList();
         TablePlanner tables = new TablePlanner(models, names);
         List<TablePlan> tablePlans = models.stream().map(tables::plan).toList();
         String schema = GraphqlSchemaRenderer.render(definition, models, names);
-        ResolverPlanner resolvers = new ResolverPlanner(definition, models, names);
+        List<ConversationPlan> conversations = new ConversationPlanner(definition, models, names).plans();
+        ResolverPlanner resolvers = new ResolverPlanner(definition, models, names, conversations);
         return new DataPlan(definition, models, tablePlans, schema,
                 Json.write(ModelIntrospection.of(definition, models, names)),
-                resolvers.resolvers(), resolvers.dataSources(), resolvers.environment());
+                resolvers.resolvers(), resolvers.dataSources(), resolvers.environment(), conversations);
     }
 
     /** The plan of the model of that name. */
@@ -68,6 +76,11 @@ public record DataPlan(
         return resolvers.stream()
                 .filter(r -> r.typeName().equals(typeName) && r.fieldName().equals(fieldName))
                 .findFirst();
+    }
+
+    /** The plan of the conversation route of that name. */
+    public Optional<ConversationPlan> conversation(String route) {
+        return conversations.stream().filter(c -> c.route().equals(route)).findFirst();
     }
 
     /** The table of the model of that name. */

@@ -97,7 +97,11 @@ public final class GraphqlSchemaRenderer {
                     enumDefinition.values()));
         }
         Map<String, AuthModes> customTypeModes = customTypeModes();
+        Set<String> inputOnly = AiRoutes.inputOnlyTypes(data, names);
         for (CustomTypeDefinition type : data.customTypes()) {
+            if (inputOnly.contains(type.name())) {
+                continue;
+            }
             List<String> lines = new ArrayList<>();
             for (FieldDefinition field : type.fields()) {
                 descriptionLine(lines, field.description());

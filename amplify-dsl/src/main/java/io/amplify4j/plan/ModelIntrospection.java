@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.amplify4j.model.data.AuthProvider;
 import io.amplify4j.model.data.AuthRule;
+import io.amplify4j.model.data.ConversationDefinition;
 import io.amplify4j.model.data.CustomOperation;
 import io.amplify4j.model.data.CustomTypeDefinition;
 import io.amplify4j.model.data.DataDefinition;
@@ -22,7 +23,10 @@ import java.util.List;
  * API. Rendered from the model plans, so its names are the SDL's names.
  *
  * <p>Shape, as Amplify's {@code ModelIntrospectionSchema}: {@code version}, {@code models}, {@code enums},
- * {@code nonModels}, and {@code queries}, {@code mutations}, {@code subscriptions} for custom operations.
+ * {@code nonModels}, and {@code queries}, {@code mutations}, {@code subscriptions} for custom operations, then
+ * {@code generations} (the generation routes, also listed under {@code queries}) and {@code conversations} (per route:
+ * {@code name}, {@code models}, {@code nonModels}, {@code enums}, {@code conversation.modelName},
+ * {@code message.modelName}, {@code message.send}, {@code message.subscribe}).
  */
 public final class ModelIntrospection {
     /** Amplify clients send this as the default owner identity claim; it stands for our {@code sub::username}. */
@@ -50,7 +54,9 @@ public final class ModelIntrospection {
         ObjectNode enums = root.putObject("enums");
         definition.enums().forEach(e -> enums.set(e.name(), enumType(e)));
         ObjectNode nonModels = root.putObject("nonModels");
-        definition.customTypes().forEach(t -> nonModels.set(t.name(), nonModel(t)));
+        java.util.Set<String> inputOnly = AiRoutes.inputOnlyTypes(definition, names);
+        definition.customTypes().stream().filter(t -> !inputOnly.contains(t.name()))
+                .forEach(t -> nonModels.set(t.name(), nonModel(t)));
         for (CustomOperation.Type type : CustomOperation.Type.values()) {
             List<CustomOperation> operations = definition.operations().stream()
                     .filter(op -> op.type() == type)
@@ -60,7 +66,48 @@ public final class ModelIntrospection {
                 operations.forEach(op -> section.set(op.name(), operation(op, names)));
             }
         }
+        List<CustomOperation> generations = definition.operations().stream()
+                .filter(op -> op.generation().isPresent())
+                .toList();
+        if (!generations.isEmpty()) {
+            ObjectNode section = root.putObject("generations");
+            generations.forEach(op -> section.set(op.name(), operation(op, names)));
+        }
+        if (!definition.conversations().isEmpty()) {
+            ObjectNode section = root.putObject("conversations");
+            definition.conversations().forEach(route -> section.set(route.name(), conversation(route, names)));
+        }
         return root;
+    }
+
+    /**
+     * A conversation route as Amplify's clients read it ({@code client.conversations.<route>}): its two models, the
+     * types and enum its messages use, and the send-message mutation and subscription.
+     */
+    private ObjectNode conversation(ConversationDefinition route, Names names) {
+        ObjectNode node = JSON.objectNode();
+        node.put("name", route.name());
+        String conversationModel = names.conversationModel(route.name());
+        String messageModel = names.conversationMessageModel(route.name());
+        ObjectNode routeModels = node.putObject("models");
+        for (ModelPlan model : models) {
+            if (model.name().equals(conversationModel) || model.name().equals(messageModel)) {
+                routeModels.set(model.name(), model(model, names));
+            }
+        }
+        ObjectNode routeTypes = node.putObject("nonModels");
+        for (CustomTypeDefinition type : AiRoutes.sharedTypes()) {
+            definition.customType(type.name()).ifPresent(t -> routeTypes.set(t.name(), nonModel(t)));
+        }
+        ObjectNode routeEnums = node.putObject("enums");
+        definition.enumType(AiRoutes.ROLE_ENUM).ifPresent(e -> routeEnums.set(e.name(), enumType(e)));
+        node.putObject("conversation").put("modelName", conversationModel);
+        ObjectNode message = node.putObject("message");
+        message.put("modelName", messageModel);
+        definition.operation(route.name()).ifPresent(op -> message.set("send", operation(op, names)));
+        definition.operation(names.assistantResponseSubscription(route.name()))
+                .ifPresent(op -> message.set("subscribe", operation(op, names)));
+        return node;
     }
 
     private static String sectionName(CustomOperation.Type type) {

@@ -213,6 +213,38 @@ public class Names {
         return "gsi-" + parentModel + "." + relationshipField;
     }
 
+    // ---- AI routes ---------------------------------------------------------------------------------------
+
+    /** The model holding a conversation route's conversations: {@code ConversationChat}. */
+    public String conversationModel(String route) {
+        return "Conversation" + upperFirst(route);
+    }
+
+    /** The model holding a conversation route's messages: {@code ConversationMessageChat}. */
+    public String conversationMessageModel(String route) {
+        return "ConversationMessage" + upperFirst(route);
+    }
+
+    /** The mutation the conversation handler saves the assistant's answer with: {@code createAssistantResponseChat}. */
+    public String assistantResponseMutation(String route) {
+        return "createAssistantResponse" + upperFirst(route);
+    }
+
+    /** The mutation the conversation handler streams parts of the answer with. */
+    public String assistantResponseStreamMutation(String route) {
+        return "createAssistantResponseStream" + upperFirst(route);
+    }
+
+    /** The subscription delivering the streamed answer: {@code onCreateAssistantResponseChat}. */
+    public String assistantResponseSubscription(String route) {
+        return "onCreateAssistantResponse" + upperFirst(route);
+    }
+
+    /** The function running a conversation route's turns when the route names none: {@code chatConversationHandler}. */
+    public String conversationHandlerFunction(String route) {
+        return route + "ConversationHandler";
+    }
+
     // ---- tables ------------------------------------------------------------------------------------------
 
     /**

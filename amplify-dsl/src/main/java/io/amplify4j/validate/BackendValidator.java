@@ -29,7 +29,11 @@ import java.util.List;
  *       <td>enums and custom types</td></tr>
  *   <tr><td>{@code data.operations.echo}, {@code ...echo.arguments.text}, {@code ...echo.returns},
  *       {@code ...echo.handlers[0]}, {@code ...echo.sources[0]}, {@code ...echo.rules[0]}</td>
- *       <td>custom operations</td></tr>
+ *       <td>custom operations (generation routes too: {@code ...describe.systemPrompt},
+ *       {@code ...describe.inferenceConfiguration.temperature})</td></tr>
+ *   <tr><td>{@code data.conversations.chat}, {@code ...chat.systemPrompt}, {@code ...chat.inferenceConfiguration.topP},
+ *       {@code ...chat.rules[0]}, {@code ...chat.tools[1]}, {@code ...chat.handlerFunction}</td>
+ *       <td>conversation routes</td></tr>
  *   <tr><td>{@code auth.name}, {@code auth.loginWith}, {@code auth.groups.ADMINS},
  *       {@code auth.passwordPolicy.minLength}, {@code auth.multifactor}, {@code auth.customAttributes.tier},
  *       {@code auth.triggers.PRE_SIGN_UP}, {@code auth.access.fn}, {@code auth.externalLogin.callbackUrls[0]},

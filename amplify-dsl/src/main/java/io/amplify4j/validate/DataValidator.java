@@ -40,6 +40,7 @@ final class DataValidator {
         checkFunctionAccess(ctx, data);
         AuthorizationModesValidator.check(ctx, data);
         CustomOperationValidator.check(ctx, data);
+        AiRouteValidator.check(ctx, data);
     }
 
     /** Models, enums and custom types share one GraphQL namespace with each other and with generated types. */

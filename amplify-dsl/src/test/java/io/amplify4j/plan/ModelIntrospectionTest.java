@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.amplify4j.dsl.BackendDefinition;
+import io.amplify4j.fixtures.AiBackend;
 import io.amplify4j.fixtures.BlogBackend;
 import io.amplify4j.fixtures.ShopBackend;
 import io.amplify4j.fixtures.TodoBackend;
@@ -21,7 +22,8 @@ class ModelIntrospectionTest {
         return Stream.of(
                 Arguments.of("todo", new TodoBackend()),
                 Arguments.of("blog", new BlogBackend()),
-                Arguments.of("shop", new ShopBackend()));
+                Arguments.of("shop", new ShopBackend()),
+                Arguments.of("ai", new AiBackend()));
     }
 
     private static String introspectionJson(BackendDefinition definition) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import graphql.schema.GraphQLSchema;
 import io.amplify4j.dsl.BackendDefinition;
+import io.amplify4j.fixtures.AiBackend;
 import io.amplify4j.fixtures.BlogBackend;
 import io.amplify4j.fixtures.ShopBackend;
 import io.amplify4j.fixtures.TodoBackend;
@@ -21,6 +22,7 @@ class SchemaGoldenTest {
                 Arguments.of("todo", new TodoBackend()),
                 Arguments.of("blog", new BlogBackend()),
                 Arguments.of("shop", new ShopBackend()),
+                Arguments.of("ai", new AiBackend()),
                 Arguments.of("ledger", new LedgerBackend()));
     }
 

@@ -31,11 +31,9 @@ final class CustomOperationGenerator {
             };
             """;
 
-    static ResolverPlan generate(ResolverContext context, CustomOperation operation) {
-        String type = operation.type().rootTypeName();
-        String fieldName = operation.name();
-        List<PipelineFunctionPlan> functions = new ArrayList<>();
-        functions.add(Modules.authWith(type, fieldName, new JsModule(Modules.AUTH_TITLE)
+    /** The auth function of a custom operation: its rules and the functions granted its root type, static only. */
+    static PipelineFunctionPlan auth(ResolverContext context, CustomOperation operation) {
+        return Modules.authWith(operation.type().rootTypeName(), operation.name(), new JsModule(Modules.AUTH_TITLE)
                 .constant("RULES", context.customRules(operation))
                 .snippet(JsSnippets.CALLER)
                 .request("""
@@ -46,7 +44,14 @@ final class CustomOperationGenerator {
                         ctx.stash.auth = decision;
                         return { payload: null };
                         """)
-                .response(Modules.AUTH_RESPONSE)));
+                .response(Modules.AUTH_RESPONSE));
+    }
+
+    static ResolverPlan generate(ResolverContext context, CustomOperation operation) {
+        String type = operation.type().rootTypeName();
+        String fieldName = operation.name();
+        List<PipelineFunctionPlan> functions = new ArrayList<>();
+        functions.add(auth(context, operation));
         int index = 0;
         boolean several = operation.handlers().size() > 1;
         for (Handler handler : operation.handlers()) {

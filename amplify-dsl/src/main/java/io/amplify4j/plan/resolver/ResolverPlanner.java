@@ -1,15 +1,19 @@
 package io.amplify4j.plan.resolver;
 
 import io.amplify4j.model.data.AiModel;
+import io.amplify4j.model.data.AuthRule;
 import io.amplify4j.model.data.CustomOperation;
 import io.amplify4j.model.data.DataDefinition;
 import io.amplify4j.model.data.FunctionDataAccess;
+import io.amplify4j.plan.ConversationPlan;
 import io.amplify4j.plan.IndexPlan;
 import io.amplify4j.plan.ModelOperationKind;
 import io.amplify4j.plan.ModelPlan;
 import io.amplify4j.plan.Names;
 import io.amplify4j.plan.RelationshipPlan;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -17,13 +21,22 @@ import java.util.TreeSet;
 /**
  * Plans every resolver of the API, its data sources and the environment variables the modules read. Order is fixed:
  * per model (declaration order) get, list, index queries, create, update, delete, subscriptions, then relationship
- * fields; then custom operations in declaration order.
+ * fields; then custom operations in declaration order (generation routes and the operations of conversation routes
+ * by their own generators).
  */
 public final class ResolverPlanner {
     private final ResolverContext context;
+    private final List<ConversationPlan> conversations;
 
     public ResolverPlanner(DataDefinition data, List<ModelPlan> models, Names names) {
+        this(data, models, names, List.of());
+    }
+
+    /** A planner for an expanded data definition whose conversation routes are planned as {@code conversations}. */
+    public ResolverPlanner(DataDefinition data, List<ModelPlan> models, Names names,
+            List<ConversationPlan> conversations) {
         this.context = new ResolverContext(data, models, names);
+        this.conversations = List.copyOf(conversations);
     }
 
     public List<ResolverPlan> resolvers() {
@@ -51,8 +64,21 @@ public final class ResolverPlanner {
                 resolvers.add(RelationshipGenerator.generate(context, model, relationship));
             }
         }
+        Map<String, ConversationPlan> conversationOperations = new HashMap<>();
+        for (ConversationPlan conversation : conversations) {
+            conversationOperations.put(conversation.route(), conversation);
+        }
         for (CustomOperation operation : context.data.operations()) {
-            resolvers.add(CustomOperationGenerator.generate(context, operation));
+            ConversationPlan conversation = conversationOperations.get(operation.name());
+            if (operation.generation().isPresent()) {
+                resolvers.add(GenerationGenerator.generate(context, operation, operation.generation().get()));
+            } else if (conversation != null && operation.type() == CustomOperation.Type.MUTATION) {
+                // The route's four operations follow its send-message mutation in the expanded definition.
+                List<AuthRule> rules = context.data.conversation(conversation.route()).orElseThrow().rules();
+                resolvers.addAll(ConversationGenerator.generate(conversation, rules));
+            } else if (!ownedByConversation(operation)) {
+                resolvers.add(CustomOperationGenerator.generate(context, operation));
+            }
         }
         return resolvers;
     }
@@ -75,6 +101,7 @@ public final class ResolverPlanner {
                 }
             }
         }
+        conversations.forEach(c -> functions.add(c.handlerFunction()));
         functions.forEach(f -> sources.add(DataSourcePlan.lambda(f)));
         List<AiModel> generationModels = context.data.operations().stream()
                 .flatMap(o -> o.generation().stream())
@@ -84,6 +111,12 @@ public final class ResolverPlanner {
             sources.add(DataSourcePlan.bedrock(generationModels));
         }
         return sources;
+    }
+
+    /** True for the assistant-response, stream and subscription operations of a conversation route. */
+    private boolean ownedByConversation(CustomOperation operation) {
+        return conversations.stream().anyMatch(c -> c.responseMutation().equals(operation.name())
+                || c.streamMutation().equals(operation.name()) || c.subscription().equals(operation.name()));
     }
 
     /** The identity pool id, the user pool issuer, and one role ARN per function granted access, by name. */

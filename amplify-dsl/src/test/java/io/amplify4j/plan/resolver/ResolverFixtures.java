@@ -1,5 +1,6 @@
 package io.amplify4j.plan.resolver;
 
+import io.amplify4j.fixtures.AiBackend;
 import io.amplify4j.fixtures.BlogBackend;
 import io.amplify4j.fixtures.ShopBackend;
 import io.amplify4j.fixtures.TodoBackend;
@@ -10,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The fixture plans (todo, blog, shop, the ledger for composite keys, and the extras) whose resolvers the tests check, and every generated module of a plan by its path. */
+/** The fixture plans (todo, blog, shop, the ledger for composite keys, the extras, and the AI routes) whose resolvers the tests check, and every generated module of a plan by its path. */
 final class ResolverFixtures {
     private ResolverFixtures() {}
 
@@ -21,6 +22,7 @@ final class ResolverFixtures {
         plans.put("shop", plan(new ShopBackend().define()));
         plans.put("ledger", plan(new LedgerBackend().define()));
         plans.put("extras", plan(new ExtrasBackend().define()));
+        plans.put("ai", plan(new AiBackend().define()));
         return plans;
     }
 

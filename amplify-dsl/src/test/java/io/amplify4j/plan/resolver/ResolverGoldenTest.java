@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Golden copies of generated modules: every module of the todo schema, and a sample of the shop (composite key,
- * version field, field-level rules, owner subscription, relationship) and the ledger (composite sort keys).
+ * version field, field-level rules, owner subscription, relationship), the ledger (composite sort keys) and the AI
+ * routes (generation with a custom type and a scalar return, and the conversation route's operations).
  * Regenerate with {@code -Dgolden.update=true} and review the diff.
  */
 class ResolverGoldenTest {
@@ -27,7 +28,10 @@ class ResolverGoldenTest {
                 "SupportTicket/", "Query/recommendProducts/", "Mutation/adjustStock/", "OrderItem/order/"));
         Stream<Arguments> ledger = sample("ledger", List.of("Query/listEntries/", "Query/entriesByKind/",
                 "Mutation/createEntry/", "Mutation/auditEntry/"));
-        return Stream.of(todo, shop, ledger).flatMap(s -> s);
+        Stream<Arguments> ai = sample("ai", List.of("Query/describeProduct/", "Query/summarize/", "Mutation/chat/",
+                "Mutation/createAssistantResponseChat/", "Mutation/createAssistantResponseStreamChat/",
+                "Subscription/onCreateAssistantResponseChat/"));
+        return Stream.of(todo, shop, ledger, ai).flatMap(s -> s);
     }
 
     private static Stream<Arguments> sample(String plan, List<String> prefixes) {
