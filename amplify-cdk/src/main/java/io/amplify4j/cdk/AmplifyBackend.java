@@ -72,7 +72,7 @@ public final class AmplifyBackend extends Construct {
                 : props.namePrefix());
 
         // Conversation handlers that could not run in Lambda are refused before anything is built.
-        ConversationHandlerArtifacts.check(model, props.projectDirectory());
+        ConversationHandlerArtifacts.check(plan, props.projectDirectory());
         if (!model.functions().isEmpty()) {
             Construct scopeOfFunctions = category("Functions");
             for (FunctionDefinition definition : model.functions()) {
@@ -80,7 +80,7 @@ public final class AmplifyBackend extends Construct {
                         functionProps(model, definition)));
             }
         }
-        model.data().ifPresent(d -> ConversationHandlers.routesByFunction(d).forEach((function, routes) -> {
+        plan.data().ifPresent(d -> ConversationHandlers.routesByFunction(d).forEach((function, routes) -> {
             if (functions.containsKey(function)) {
                 ConversationHandlers.prepare(functions.get(function), routes);
             }

@@ -1,9 +1,10 @@
 package io.amplify4j.cdk.ai;
 
 import io.amplify4j.model.BackendModel;
-import io.amplify4j.model.data.DataDefinition;
 import io.amplify4j.model.function.FunctionCode;
 import io.amplify4j.model.function.FunctionDefinition;
+import io.amplify4j.plan.BackendPlan;
+import io.amplify4j.plan.DataPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,10 +37,11 @@ public final class ConversationHandlerArtifacts {
 
     private ConversationHandlerArtifacts() {}
 
-    /** Every problem with the conversation handlers of {@code model}, as {@code place: problem. fix}. */
-    public static List<String> problems(BackendModel model, Path projectDirectory) {
+    /** Every problem with the conversation handlers of {@code plan}, as {@code place: problem. fix}. */
+    public static List<String> problems(BackendPlan plan, Path projectDirectory) {
         List<String> problems = new ArrayList<>();
-        Optional<DataDefinition> data = model.data();
+        BackendModel model = plan.model();
+        Optional<DataPlan> data = plan.data();
         if (data.isEmpty()) {
             return problems;
         }
@@ -72,8 +74,9 @@ public final class ConversationHandlerArtifacts {
     }
 
     /** Fails listing every problem, naming the backend, when there are any. */
-    public static void check(BackendModel model, Path projectDirectory) {
-        List<String> problems = problems(model, projectDirectory);
+    public static void check(BackendPlan plan, Path projectDirectory) {
+        BackendModel model = plan.model();
+        List<String> problems = problems(plan, projectDirectory);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("AmplifyBackend cannot synthesize backend `" + model.name() + "`:\n- "
                     + String.join("\n- ", problems));

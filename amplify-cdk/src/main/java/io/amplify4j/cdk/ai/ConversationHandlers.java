@@ -1,8 +1,8 @@
 package io.amplify4j.cdk.ai;
 
 import io.amplify4j.model.data.AiModel;
-import io.amplify4j.model.data.ConversationDefinition;
-import io.amplify4j.model.data.DataDefinition;
+import io.amplify4j.plan.ConversationPlan;
+import io.amplify4j.plan.DataPlan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +16,8 @@ import software.amazon.awscdk.services.lambda.IFunction;
 import software.constructs.Construct;
 
 /**
- * The functions that run conversation routes' turns, as the cloud needs them: which function handles which routes
+ * The functions that run conversation routes' turns (the plan's {@link ConversationPlan#handlerFunction()}), as the
+ * cloud needs them: which function handles which routes
  * and may therefore converse with which models, the checks that each is there with a role, and the Bedrock grant
  * on each handler's role ({@link BedrockGrants#converse}: its routes' models only).
  *
@@ -74,25 +75,17 @@ public final class ConversationHandlers {
         }
     }
 
-    /** The handler function of each conversation route, in declaration order. */
-    public static List<Handler> handlers(DataDefinition data) {
+    /** The handler function of each conversation route, in declaration order (the plan's). */
+    public static List<Handler> handlers(DataPlan data) {
         List<Handler> handlers = new ArrayList<>();
-        for (ConversationDefinition conversation : data.conversations()) {
-            handlers.add(new Handler(conversation.name(), handlerFunction(conversation)));
+        for (ConversationPlan conversation : data.conversations()) {
+            handlers.add(new Handler(conversation.route(), conversation.handlerFunction()));
         }
         return handlers;
     }
 
-    /**
-     * The function that runs {@code conversation}'s turns: the one its definition names, else the default handler
-     * function the plan adds for it.
-     */
-    public static String handlerFunction(ConversationDefinition conversation) {
-        return conversation.handlerFunction().orElse(conversation.name() + "ConversationHandler");
-    }
-
     /** The routes each handler function runs, by function. */
-    public static Map<String, List<String>> routesByFunction(DataDefinition data) {
+    public static Map<String, List<String>> routesByFunction(DataPlan data) {
         Map<String, List<String>> routes = new TreeMap<>();
         for (Handler handler : handlers(data)) {
             routes.computeIfAbsent(handler.function(), f -> new ArrayList<>()).add(handler.route());
@@ -101,10 +94,10 @@ public final class ConversationHandlers {
     }
 
     /** The models each handler function converses with (the union over the routes it handles), by function. */
-    public static Map<String, List<AiModel>> modelsByFunction(DataDefinition data) {
+    public static Map<String, List<AiModel>> modelsByFunction(DataPlan data) {
         Map<String, List<AiModel>> models = new TreeMap<>();
-        for (ConversationDefinition conversation : data.conversations()) {
-            models.computeIfAbsent(handlerFunction(conversation), f -> new ArrayList<>()).add(conversation.aiModel());
+        for (ConversationPlan conversation : data.conversations()) {
+            models.computeIfAbsent(conversation.handlerFunction(), f -> new ArrayList<>()).add(conversation.aiModel());
         }
         models.replaceAll((function, list) -> BedrockResources.sorted(list));
         return models;
@@ -114,7 +107,7 @@ public final class ConversationHandlers {
      * What is wrong with the functions given for the routes' handlers: place → problem and fix. A handler must be
      * among {@code functions} and have an execution role to grant Bedrock on.
      */
-    public static Map<String, String> problems(DataDefinition data, Map<String, IFunction> functions) {
+    public static Map<String, String> problems(DataPlan data, Map<String, IFunction> functions) {
         Map<String, String> problems = new LinkedHashMap<>();
         for (Handler handler : handlers(data)) {
             IFunction function = functions.get(handler.function());
@@ -134,7 +127,7 @@ public final class ConversationHandlers {
      * Grants each handler function's role Converse and ConverseStream on the models of the routes it handles, one
      * policy per function under {@code scope} ({@code Bedrock<Function>}).
      */
-    public static void grant(Construct scope, DataDefinition data, Map<String, IFunction> functions) {
+    public static void grant(Construct scope, DataPlan data, Map<String, IFunction> functions) {
         modelsByFunction(data).forEach((function, models) -> BedrockGrants.converse(scope,
                 "Bedrock" + function.replaceAll("[^A-Za-z0-9]", ""), functions.get(function).getRole(), models));
     }

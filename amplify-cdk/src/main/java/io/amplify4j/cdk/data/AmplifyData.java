@@ -185,7 +185,7 @@ public final class AmplifyData extends Construct {
         httpDataSources();
         lambdaAuthorizer();
         iamGrants();
-        ConversationHandlers.grant(this, data.definition(), props.functions());
+        ConversationHandlers.grant(this, data, props.functions());
 
         // The models, each in its shard; then the operations that belong to no model.
         Map<String, List<ResolverPlan>> resolversByUnit = resolversByUnit();
@@ -369,7 +369,7 @@ public final class AmplifyData extends Construct {
                         + "` has no execution role to grant access to; use a function with a role.");
             }
         }
-        ConversationHandlers.problems(definition, props.functions()).forEach(problems::add);
+        ConversationHandlers.problems(data, props.functions()).forEach(problems::add);
         Set<String> guestPlaces = new TreeSet<>();
         Set<String> identityPlaces = new TreeSet<>();
         Map<String, Set<String>> groupPlaces = new TreeMap<>();

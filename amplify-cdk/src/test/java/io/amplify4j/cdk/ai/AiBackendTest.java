@@ -146,7 +146,11 @@ class AiBackendTest {
         assertThat(OutputsSchema.problems(text)).isEmpty();
         JsonNode introspection = new ObjectMapper().readTree(text).path("data").path("model_introspection");
         assertThat(introspection.path("models").has("Product")).isTrue();
-        root.findOutputs("*").keySet().containsAll(stackOutputs.keySet());
+        assertThat(introspection.path("models").has("ConversationChat")).isTrue();
+        assertThat(introspection.path("generations").has("describeProduct")).isTrue();
+        assertThat(introspection.path("generations").has("summarize")).isTrue();
+        assertThat(introspection.path("conversations").has("chat")).isTrue();
+        assertThat(root.findOutputs("*").keySet()).containsAll(stackOutputs.keySet());
     }
 
     @Test
@@ -169,23 +173,23 @@ class AiBackendTest {
     void aThinJarWithoutTheHandlersDependenciesIsRefused(@TempDir Path thin) {
         FixtureProject.jar(thin.resolve("target/ai-functions.jar"), List.of("com.example.ai.RecommendHandler",
                 "io.amplify4j.client.ai.ConversationHandler"));
-        assertThat(ConversationHandlerArtifacts.problems(plan.model(), thin)).singleElement().asString()
+        assertThat(ConversationHandlerArtifacts.problems(plan, thin)).singleElement().asString()
                 .startsWith("data.conversations.chat (handler function `chatHandler`): its Java artifact ")
                 .contains("holds io.amplify4j.client.ai.ConversationHandler but not its dependencies (no "
                         + "com.fasterxml.jackson.databind.ObjectMapper), so every turn would fail in Lambda with "
                         + "NoClassDefFoundError.");
         FixtureProject.jar(thin.resolve("target/ai-functions.jar"), List.of("com.example.ai.RecommendHandler"));
-        assertThat(ConversationHandlerArtifacts.problems(plan.model(), thin)).singleElement().asString()
+        assertThat(ConversationHandlerArtifacts.problems(plan, thin)).singleElement().asString()
                 .contains("does not hold the handler class io.amplify4j.client.ai.ConversationHandler.");
     }
 
     @Test
     void aHandlerFunctionMissingFromTheDataConstructsFunctionsIsNamedWithItsRoute() {
-        assertThat(ConversationHandlers.problems(plan.data().orElseThrow().definition(), Map.of()))
+        assertThat(ConversationHandlers.problems(plan.data().orElseThrow(), Map.of()))
                 .containsExactly(Map.entry("data.conversations.chat", "the conversation handler function"
                         + " `chatHandler` is not in the functions map. Pass it with AmplifyDataProps.builder(plan)"
                         + ".function(\"chatHandler\", fn) (AmplifyBackend passes every function it builds)."));
-        assertThat(ConversationHandlers.modelsByFunction(plan.data().orElseThrow().definition()))
+        assertThat(ConversationHandlers.modelsByFunction(plan.data().orElseThrow()))
                 .containsExactly(Map.entry("chatHandler", List.of(io.amplify4j.model.data.AiModel.CLAUDE_3_5_SONNET)));
     }
 
@@ -225,5 +229,76 @@ class AiBackendTest {
                 .isEqualTo("functions.quick runs the turns of [chat] but times out after 3 s; a turn streams the"
                         + " model's answer and may run tools, so it is cut off. Set timeoutSeconds(60) (at least 30)"
                         + " on the function. [ack: amplify4j:conversationHandlerTimeout]"));
+    }
+
+    /** The function configuration of that plan name, in whichever template it is. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> functionConfiguration(String name) {
+        for (Map<String, Object> template : TemplateChecks.templates(Stack.of(backend)).values()) {
+            Map<String, Map<String, Object>> resources = (Map<String, Map<String, Object>>) template.get("Resources");
+            for (Map<String, Object> resource : resources.values()) {
+                Map<String, Object> properties = (Map<String, Object>) resource.get("Properties");
+                if ("AWS::AppSync::FunctionConfiguration".equals(resource.get("Type"))
+                        && name.equals(properties.get("Name"))) {
+                    return properties;
+                }
+            }
+        }
+        throw new AssertionError("no function configuration " + name);
+    }
+
+    @Test
+    void generationResolversRunInTheApisStackOnTheBedrockDataSource() {
+        for (String route : List.of("describeProduct", "summarize")) {
+            root.hasResourceProperties("AWS::AppSync::Resolver", Map.of("TypeName", "Query", "FieldName", route,
+                    "Kind", "PIPELINE"));
+            String handler = "Query" + Character.toUpperCase(route.charAt(0)) + route.substring(1) + "Handler";
+            Map<String, Object> function = functionConfiguration(handler);
+            assertThat(TemplateChecks.render(function.get("DataSourceName"))).matches("\\$\\{.*Bedrock.*\\.Name\\}");
+            assertThat((String) function.get("Code")).contains("/converse");
+        }
+    }
+
+    @Test
+    void theSendMessageMutationInvokesTheHandlerAsAnEventThroughALambdaDataSourceMayInvokeOnlyIt() {
+        Map<String, Object> handler = functionConfiguration("MutationChatHandler");
+        assertThat(TemplateChecks.render(handler.get("DataSourceName"))).contains("FnChatHandler");
+        assertThat((String) handler.get("Code")).contains("invocationType: 'Event'");
+        root.hasResourceProperties("AWS::AppSync::DataSource", Map.of("Name", "FnChatHandler", "Type", "AWS_LAMBDA"));
+        root.hasResourceProperties("AWS::IAM::Role", Map.of(
+                "Description", "Lets the FnChatHandler data source invoke its function",
+                "Policies", List.of(Map.of("PolicyName", "invoke", "PolicyDocument", Map.of("Version", "2012-10-17",
+                        "Statement", List.of(Map.of("Effect", "Allow", "Action", List.of("lambda:InvokeFunction"),
+                                "Resource", List.of(Map.of("Fn::GetAtt", List.of(
+                                        Match.stringLikeRegexp("BackendFunctionsNestedStack.*"),
+                                        Match.stringLikeRegexp("Outputs\\..*chatHandler.*")))))))))));
+    }
+
+    @Test
+    void theHandlerMayCallTheApisQueriesAndMutationsAsAnyGrantedFunction() {
+        root.hasResourceProperties("AWS::IAM::Policy", Map.of(
+                "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
+                        "Effect", "Allow", "Action", "appsync:GraphQL",
+                        "Resource", List.of(
+                                join(Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("BackendDataApi.*"), "Arn")),
+                                        "/types/Mutation/*"),
+                                join(Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("BackendDataApi.*"), "Arn")),
+                                        "/types/Query/*"))))),
+                "PolicyName", Match.stringLikeRegexp("BackendDataGrantchatHandler.*")));
+        root.hasResourceProperties("AWS::SSM::Parameter", Map.of("Name",
+                "/amplify4j/ai/data/amplifyData/graphqlEndpoint"));
+    }
+
+    @Test
+    void theConversationModelsAreShardedLikeAnyOtherModel() {
+        assertThat(data.placement()).containsKeys("Product", "ConversationChat", "ConversationMessageChat");
+        for (String model : List.of("ConversationChat", "ConversationMessageChat")) {
+            NestedStack shard = data.shards().get(data.placement().get(model));
+            assertThat(Stack.of(data.table(model))).isSameAs(shard);
+            Template.fromStack(shard).hasResourceProperties("AWS::AppSync::DataSource", Map.of(
+                    "Name", model + "Table", "Type", "AMAZON_DYNAMODB"));
+        }
+        // the send-message mutation calls a Lambda data source, so it stays with the API like other function calls
+        root.hasResourceProperties("AWS::AppSync::Resolver", Map.of("TypeName", "Mutation", "FieldName", "chat"));
     }
 }
