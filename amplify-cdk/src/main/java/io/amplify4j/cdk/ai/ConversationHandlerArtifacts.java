@@ -3,6 +3,7 @@ package io.amplify4j.cdk.ai;
 import io.amplify4j.model.BackendModel;
 import io.amplify4j.model.function.FunctionCode;
 import io.amplify4j.model.function.FunctionDefinition;
+import io.amplify4j.plan.AiRoutes;
 import io.amplify4j.plan.BackendPlan;
 import io.amplify4j.plan.DataPlan;
 import java.io.IOException;
@@ -24,8 +25,8 @@ import java.util.zip.ZipFile;
  * are any.
  */
 public final class ConversationHandlerArtifacts {
-    /** The generic conversation handler of {@code amplify-client}. */
-    public static final String LIBRARY_HANDLER = "io.amplify4j.client.ai.ConversationHandler";
+    /** The generic conversation handler of {@code amplify-client} (the default handler functions' class). */
+    public static final String LIBRARY_HANDLER = AiRoutes.DEFAULT_HANDLER_CLASS;
 
     /** A class of a dependency {@link #LIBRARY_HANDLER} cannot run without (Jackson, which reads every event). */
     static final String DEPENDENCY_CLASS = "com.fasterxml.jackson.databind.ObjectMapper";
