@@ -3,6 +3,7 @@ package io.amplify4j.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.amplify4j.dsl.BackendDefinition;
+import io.amplify4j.fixtures.AiBackend;
 import io.amplify4j.fixtures.BlogBackend;
 import io.amplify4j.fixtures.ShopBackend;
 import io.amplify4j.fixtures.TodoBackend;
@@ -18,7 +19,8 @@ class GeneratedCodeCompilesTest {
                 Arguments.of("todo", new TodoBackend()),
                 Arguments.of("blog", new BlogBackend()),
                 Arguments.of("shop", new ShopBackend()),
-                Arguments.of("names", new AwkwardNamesBackend()));
+                Arguments.of("names", new AwkwardNamesBackend()),
+                Arguments.of("ai", new AiBackend()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -81,8 +81,9 @@ public final class JsonSchemas {
     }
 
     /**
-     * The schema of a model's list operation arguments: {@code filter} (per scalar and enum field, the comparisons
-     * the filter input offers, and {@code and}/{@code or}/{@code not}), {@code limit} and {@code nextToken}.
+     * The schema of a model's list operation arguments: {@code filter} (per scalar and enum field but JSON ones, the
+     * main comparisons the filter input offers, and {@code and}/{@code or}/{@code not}), {@code limit} and
+     * {@code nextToken}.
      */
     public Map<String, Object> listArguments(ModelPlan model) {
         Map<String, Object> fields = new TreeMap<>();
@@ -91,7 +92,8 @@ public final class JsonSchemas {
                 continue;
             }
             TypeRef base = field.type().base();
-            if (base instanceof TypeRef.Scalar || base instanceof TypeRef.EnumType) {
+            boolean json = field.type().scalar().filter(ScalarType.JSON::equals).isPresent();
+            if ((base instanceof TypeRef.Scalar && !json) || base instanceof TypeRef.EnumType) {
                 fields.put(field.name(), comparisons(field.type()));
             }
         }
@@ -185,26 +187,29 @@ public final class JsonSchemas {
         };
     }
 
+    /**
+     * The comparisons a filter offers on a field, kept short (a conversation's tools travel in its resolver's code,
+     * which AppSync limits to 32,768 characters): equality for every field, ordering and {@code between} for numbers,
+     * {@code beginsWith} and {@code contains} for text, {@code contains} for lists.
+     */
     private Map<String, Object> comparisons(FieldType type) {
-        Map<String, Object> element = base(type.base(), new LinkedHashSet<>());
+        Map<String, Object> element = type.base() instanceof TypeRef.Scalar scalar
+                ? schema("type", scalar(scalar.scalar()).get("type"))
+                : base(type.base(), new LinkedHashSet<>());
         Map<String, Object> operators = new TreeMap<>();
         operators.put("eq", element);
         operators.put("ne", element);
         Optional<ScalarType> scalar = type.scalar();
-        boolean numeric = scalar.filter(ScalarType::isNumeric).isPresent();
-        boolean text = scalar.filter(ScalarType::isText).isPresent();
         if (type.list()) {
             operators.put("contains", element);
-            operators.put("notContains", element);
-        } else if (numeric) {
+        } else if (scalar.filter(ScalarType::isNumeric).isPresent()) {
             for (String op : List.of("gt", "ge", "lt", "le")) {
                 operators.put(op, element);
             }
             operators.put("between", schema("type", "array", "items", element, "minItems", 2, "maxItems", 2));
-        } else if (text) {
-            for (String op : List.of("gt", "ge", "lt", "le", "contains", "notContains", "beginsWith")) {
-                operators.put(op, element);
-            }
+        } else if (scalar.filter(ScalarType::isText).isPresent()) {
+            operators.put("beginsWith", element);
+            operators.put("contains", element);
         }
         return object(operators, List.of());
     }

@@ -18,8 +18,13 @@ import io.amplify4j.model.data.TypeRef;
 import io.amplify4j.model.function.FunctionCode;
 import io.amplify4j.model.function.FunctionDefinition;
 import io.amplify4j.plan.AiRoutes;
+import io.amplify4j.plan.ConversationPlan;
+import io.amplify4j.plan.DataPlan;
 import io.amplify4j.plan.JsonSchemas;
 import io.amplify4j.plan.Names;
+import io.amplify4j.plan.resolver.ModuleSource;
+import io.amplify4j.plan.resolver.PipelineFunctionPlan;
+import io.amplify4j.plan.resolver.ResolverPlan;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +45,9 @@ final class AiRouteValidator {
     static final Pattern TOOL_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
 
     private static final Names NAMES = Names.DEFAULT;
+
+    /** AppSync's limit on the code of one resolver or function. */
+    static final int MAX_CODE_LENGTH = 32_768;
 
     private AiRouteValidator() {}
 
@@ -68,6 +76,57 @@ final class AiRouteValidator {
         if (namesValid && !data.conversations().isEmpty()) {
             checkGeneratedNames(ctx, data);
         }
+        boolean anyRoute = !data.conversations().isEmpty()
+                || data.operations().stream().anyMatch(o -> o.generation().isPresent());
+        if (anyRoute && ctx.problems.isEmpty()) {
+            checkCodeSizes(ctx, DataPlan.of(data, ctx.backend.name(), NAMES));
+        }
+    }
+
+    /**
+     * AppSync takes at most {@value #MAX_CODE_LENGTH} characters of code per resolver or function; a route's tools
+     * (schemas and documents) and a generation route's output schema travel in its code. Checked on the planned
+     * modules, once the definition is otherwise valid.
+     */
+    private static void checkCodeSizes(Context ctx, DataPlan plan) {
+        for (ResolverPlan resolver : plan.resolvers()) {
+            Optional<String> route = routeOf(plan, resolver);
+            if (route.isEmpty()) {
+                continue;
+            }
+            List<String[]> modules = new java.util.ArrayList<>();
+            modules.add(new String[] {"its resolver", resolver.code()});
+            for (PipelineFunctionPlan function : resolver.functions()) {
+                if (function.source() instanceof ModuleSource.Generated generated) {
+                    modules.add(new String[] {"function " + q(function.name()), generated.code()});
+                }
+            }
+            for (String[] module : modules) {
+                if (module[1].length() > MAX_CODE_LENGTH) {
+                    boolean generation = route.get().startsWith("data.operations.");
+                    ctx.addf(route.get(), "The code of %s for %s has %d characters, over AppSync's limit of %d. %s",
+                            module[0], q(resolver.coordinate()), module[1].length(), MAX_CODE_LENGTH, generation
+                                    ? "Return a smaller type."
+                                    : "Offer fewer tools, or tools on models and queries with fewer fields.");
+                }
+            }
+        }
+    }
+
+    /** The place of the AI route a resolver belongs to, if any. */
+    private static Optional<String> routeOf(DataPlan plan, ResolverPlan resolver) {
+        Optional<CustomOperation> operation = plan.definition().operation(resolver.fieldName())
+                .filter(o -> o.type().rootTypeName().equals(resolver.typeName()));
+        if (operation.isPresent() && operation.get().generation().isPresent()) {
+            return Optional.of("data.operations." + resolver.fieldName());
+        }
+        for (ConversationPlan conversation : plan.conversations()) {
+            if (List.of(conversation.route(), conversation.responseMutation(), conversation.streamMutation(),
+                    conversation.subscription()).contains(resolver.fieldName())) {
+                return Optional.of("data.conversations." + conversation.route());
+            }
+        }
+        return Optional.empty();
     }
 
     // ---- generation routes -------------------------------------------------------------------------------

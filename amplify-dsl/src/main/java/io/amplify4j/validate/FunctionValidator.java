@@ -135,7 +135,10 @@ final class FunctionValidator {
         });
         backend.auth().filter(a -> a.access().stream().anyMatch(g -> g.function().equals(fn.name())))
                 .ifPresent(a -> names.add(a.name() + "_USERPOOL_ID"));
-        backend.data().filter(d -> d.functionAccess().stream().anyMatch(g -> g.function().equals(fn.name())))
+        // A conversation route's handler function is granted the API by the route (see AiRoutes).
+        backend.data().filter(d -> d.functionAccess().stream().anyMatch(g -> g.function().equals(fn.name()))
+                        || d.conversations().stream().anyMatch(c -> c.handlerFunction().filter(fn.name()::equals)
+                                .isPresent()))
                 .ifPresent(d -> {
                     names.add(d.name() + "_GRAPHQL_ENDPOINT");
                     names.add(d.name() + "_MODEL_INTROSPECTION_SCHEMA_BUCKET_NAME");

@@ -35,6 +35,40 @@ class CompileFailureTest {
     }
 
     @Test
+    void theHarnessCompilesTheAiRoutes() throws Exception {
+        assertThat(JavaSnippets.errors(String.join("\n",
+                "QueryBuilder q = data.query(\"q\").returns(DataType.string()).handler(fn)",
+                "    .authorization(allow -> List.of(allow.authenticated()));",
+                "data.generation(\"g\").aiModel(AiModel.CLAUDE_3_5_HAIKU).systemPrompt(\"p\")",
+                "    .inferenceConfiguration(c -> c.maxTokens(10).temperature(0.5).topP(0.9))",
+                "    .argument(\"a\", DataType.string()).returns(DataType.ref(color))",
+                "    .authorization(allow -> List.of(allow.authenticated()));",
+                "data.conversation(\"c\").aiModel(AiModel.AMAZON_NOVA_PRO).systemPrompt(\"p\")",
+                "    .tool(\"t\", \"d\", todo).tool(\"u\", \"d\", q).handler(fn)",
+                "    .authorization(allow -> List.of(allow.owner().identityClaim(\"sub\")));")))
+                .isEmpty();
+    }
+
+    @Test
+    void generationRoutesTakeNoOtherHandler() throws Exception {
+        assertCompileError("data.generation(\"g\").customHandler(\"src/main/js/g.js\");", "cannot find symbol",
+                "customHandler");
+        assertCompileError("data.generation(\"g\").handler(fn);", "cannot find symbol", "handler");
+    }
+
+    @Test
+    void conversationsAreOwnedOnly() throws Exception {
+        assertCompileError("data.conversation(\"c\").authorization(allow -> List.of(allow.authenticated()));",
+                "cannot find symbol", "authenticated()");
+    }
+
+    @Test
+    void conversationToolsRunQueriesOrModelsOnly() throws Exception {
+        assertCompileError("data.conversation(\"c\").tool(\"t\", \"d\", data.mutation(\"m\"));",
+                "no suitable method found for tool");
+    }
+
+    @Test
     void numericChecksExistOnlyOnNumbers() throws Exception {
         assertCompileError("todo.string(\"name\").gt(3);", "cannot find symbol", "gt(int)");
     }

@@ -9,6 +9,7 @@ import io.amplify4j.dsl.Backend;
 import io.amplify4j.dsl.BackendBuilder;
 import io.amplify4j.dsl.BackendDefinition;
 import io.amplify4j.dsl.Secrets;
+import io.amplify4j.fixtures.AiBackend;
 import io.amplify4j.fixtures.BlogBackend;
 import io.amplify4j.fixtures.ShopBackend;
 import io.amplify4j.fixtures.TodoBackend;
@@ -35,7 +36,8 @@ class AmplifyOutputsTest {
         return Stream.of(
                 Arguments.of("todo", new TodoBackend()),
                 Arguments.of("blog", new BlogBackend()),
-                Arguments.of("shop", new ShopBackend()));
+                Arguments.of("shop", new ShopBackend()),
+                Arguments.of("ai", new AiBackend()));
     }
 
     /** The outputs with every deployment value a deployed backend would have. */

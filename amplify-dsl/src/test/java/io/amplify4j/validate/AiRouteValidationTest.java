@@ -208,6 +208,29 @@ class AiRouteValidationTest {
     }
 
     @Test
+    void aRouteWhoseCodeWouldNotFitAppSyncIsRefused() {
+        BackendBuilder backend = Backend.builder("wide");
+        backend.auth().loginWithEmail();
+        FunctionRef handler = backend.function("turns", fn -> fn.javaHandler("com.example.Turns", JAR));
+        ModelBuilder record = backend.data().model("Record");
+        for (int i = 0; i < 60; i++) {
+            record.string("attribute" + i);
+        }
+        record.authorization(allow -> List.of(allow.owner()));
+        io.amplify4j.dsl.ConversationBuilder chat = backend.data().conversation("chat")
+                .aiModel(AiModel.CLAUDE_3_HAIKU).systemPrompt("Chat.").handler(handler)
+                .authorization(allow -> List.of(allow.owner()));
+        for (int i = 0; i < 6; i++) {
+            chat.tool("records" + i, "Lists records.", record);
+        }
+        List<String> found = problems(backend);
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0)).matches("data\\.conversations\\.chat: The code of function "
+                + "`MutationChatHandler` for `Mutation\\.chat` has \\d+ characters, over AppSync's limit of 32768\\. "
+                + "Offer fewer tools, or tools on models and queries with fewer fields\\.");
+    }
+
+    @Test
     void conversationRulesAreOwnerRulesOnly() {
         AuthRule owner = new AuthRule.Owner("owner", false, "sub::username", AuthProvider.USER_POOLS, false,
                 List.of());
@@ -236,6 +259,19 @@ class AiRouteValidationTest {
         Problems missing = new Problems();
         AiRouteValidator.check(new Context(model, missing), model.data().orElseThrow(), className -> Optional.empty());
         assertThat(missing.list()).extracting(Problem::place).containsExactly("data.conversations.chat.handlerFunction");
+    }
+
+    @Test
+    void theHandlerFunctionCannotSetTheVariablesItsGrantInjects() {
+        BackendBuilder backend = Backend.builder("env");
+        backend.auth().loginWithEmail();
+        FunctionRef handler = backend.function("turns", fn -> fn.javaHandler("com.example.Turns", JAR)
+                .environment("amplifyData_GRAPHQL_ENDPOINT", "https://example.com/graphql"));
+        backend.data().conversation("chat").aiModel(AiModel.CLAUDE_3_HAIKU).systemPrompt("Chat.").handler(handler)
+                .authorization(allow -> List.of(allow.owner()));
+        assertThat(problems(backend)).containsExactly("functions.turns.environment.amplifyData_GRAPHQL_ENDPOINT: "
+                + "Environment variable `amplifyData_GRAPHQL_ENDPOINT` is set by the backend for the access this "
+                + "function is granted. Choose another name.");
     }
 
     @Test

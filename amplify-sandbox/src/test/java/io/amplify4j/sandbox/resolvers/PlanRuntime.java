@@ -30,7 +30,15 @@ final class PlanRuntime implements AutoCloseable {
     /** With the text of the custom JS handlers the plan references by entry path. */
     PlanRuntime(DataPlan plan, Map<String, Function<Map<String, Object>, Object>> lambdas,
             Map<String, String> userModules) {
-        PlanResolvers.Builder builder = PlanResolvers.builder(plan);
+        this(plan, lambdas, userModules, (source, dataSource) -> dataSource);
+    }
+
+    /** With data sources replaced or wrapped by {@code wrapper} (for example a stand-in for an HTTP endpoint). */
+    PlanRuntime(DataPlan plan, Map<String, Function<Map<String, Object>, Object>> lambdas,
+            Map<String, String> userModules,
+            java.util.function.BiFunction<io.amplify4j.plan.resolver.DataSourcePlan,
+                    io.amplify4j.sandbox.datasource.DataSource, io.amplify4j.sandbox.datasource.DataSource> wrapper) {
+        PlanResolvers.Builder builder = PlanResolvers.builder(plan).wrapDataSources(wrapper);
         userModules.forEach(builder::userModule);
         plan.environment().forEach(variable -> builder.env(variable.name(), switch (variable.kind()) {
             case IDENTITY_POOL_ID -> IDENTITY_POOL;
