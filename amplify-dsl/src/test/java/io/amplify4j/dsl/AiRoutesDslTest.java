@@ -88,6 +88,9 @@ class AiRoutesDslTest {
         assertThat(json).contains("\"kind\" : \"generation\"", "\"aiModel\" : \"CLAUDE_3_5_HAIKU\"",
                 "\"kind\" : \"modelList\"");
         assertThat(io.amplify4j.manifest.Manifest.fromJson(json).backend()).isEqualTo(model);
+        // Definitions without conversation routes write the manifest they wrote before AI routes existed.
+        assertThat(io.amplify4j.manifest.Manifest.of(new io.amplify4j.fixtures.TodoBackend().define()).toJson())
+                .doesNotContain("conversations");
     }
 
     /** Reads the unvalidated definition, for shapes validation would refuse. */

@@ -1,5 +1,6 @@
 package io.amplify4j.model.data;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.amplify4j.model.Canonical;
 import java.util.List;
 import java.util.Objects;
@@ -27,7 +28,8 @@ public record DataDefinition(
         List<EnumDefinition> enums,
         List<CustomTypeDefinition> customTypes,
         List<CustomOperation> operations,
-        List<ConversationDefinition> conversations) {
+        // Left out when empty, so manifests of definitions without conversation routes keep their bytes.
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ConversationDefinition> conversations) {
 
     public static final String DEFAULT_NAME = "amplifyData";
 
