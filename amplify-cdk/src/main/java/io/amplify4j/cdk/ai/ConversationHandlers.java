@@ -1,5 +1,9 @@
 package io.amplify4j.cdk.ai;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.amplify4j.cdk.function.AmplifyFunction;
 import io.amplify4j.model.data.AiModel;
 import io.amplify4j.plan.ConversationPlan;
 import io.amplify4j.plan.DataPlan;
@@ -8,18 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.amplify4j.cdk.function.AmplifyFunction;
 import software.amazon.awscdk.Annotations;
-import software.amazon.awscdk.services.logs.CfnLogGroup;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.logs.CfnLogGroup;
 import software.constructs.Construct;
 
 /**
  * The functions that run conversation routes' turns (the plan's {@link ConversationPlan#handlerFunction()}), as the
- * cloud needs them: which function handles which routes
- * and may therefore converse with which models, the checks that each is there with a role, and the Bedrock grant
- * on each handler's role ({@link BedrockGrants#converse}: its routes' models only).
+ * cloud needs them: which function handles which routes and may therefore converse with which models, the checks
+ * that each is there with a role, the Bedrock grant on each handler's role ({@link BedrockGrants#converse}: its
+ * routes' models only), and its log group's token masking ({@link #prepare}).
  *
  * <p>Everything else a handler needs comes from the plan's expansion of the route into ordinary models, operations
  * and a function data-access grant (the API endpoint, {@code appsync:GraphQL}, the Lambda data source of the
@@ -62,9 +64,10 @@ public final class ConversationHandlers {
     public static void prepare(AmplifyFunction function, List<String> routes) {
         CfnLogGroup logGroup = (CfnLogGroup) function.logGroup().getNode().getDefaultChild();
         try {
-            logGroup.setDataProtectionPolicy(JSON.readValue(TOKEN_MASKING_POLICY, Map.class));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            logGroup.setDataProtectionPolicy(JSON.readValue(TOKEN_MASKING_POLICY,
+                    new TypeReference<Map<String, Object>>() { }));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the token masking policy is not JSON", e);
         }
         int timeout = function.definition().timeoutSeconds();
         if (timeout < MINIMUM_TIMEOUT_SECONDS) {
