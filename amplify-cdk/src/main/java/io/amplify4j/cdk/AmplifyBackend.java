@@ -1,5 +1,7 @@
 package io.amplify4j.cdk;
 
+import io.amplify4j.cdk.ai.ConversationHandlerArtifacts;
+import io.amplify4j.cdk.ai.ConversationHandlers;
 import io.amplify4j.cdk.auth.AmplifyAuth;
 import io.amplify4j.cdk.auth.AmplifyAuthProps;
 import io.amplify4j.cdk.data.AmplifyData;
@@ -69,6 +71,8 @@ public final class AmplifyBackend extends Construct {
         this.parameterNames = ParameterNames.of(model.name(), props.namePrefix().equals(model.name()) ? ""
                 : props.namePrefix());
 
+        // Conversation handlers that could not run in Lambda are refused before anything is built.
+        ConversationHandlerArtifacts.check(plan, props.projectDirectory());
         if (!model.functions().isEmpty()) {
             Construct scopeOfFunctions = category("Functions");
             for (FunctionDefinition definition : model.functions()) {
@@ -76,6 +80,11 @@ public final class AmplifyBackend extends Construct {
                         functionProps(model, definition)));
             }
         }
+        plan.data().ifPresent(d -> ConversationHandlers.routesByFunction(d).forEach((function, routes) -> {
+            if (functions.containsKey(function)) {
+                ConversationHandlers.prepare(functions.get(function), routes);
+            }
+        }));
         Map<String, IFunction> handles = new TreeMap<>();
         functions.forEach((name, fn) -> handles.put(name, fn.handle()));
 

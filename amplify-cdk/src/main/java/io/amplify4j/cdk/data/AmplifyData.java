@@ -1,5 +1,8 @@
 package io.amplify4j.cdk.data;
 
+import io.amplify4j.cdk.ai.BedrockDataSource;
+import io.amplify4j.cdk.ai.BedrockDataSourceProps;
+import io.amplify4j.cdk.ai.ConversationHandlers;
 import io.amplify4j.cdk.nag.Acknowledgements;
 import io.amplify4j.model.Profile;
 import io.amplify4j.model.data.AuthRule;
@@ -183,8 +186,10 @@ public final class AmplifyData extends Construct {
                 .build();
         dataSources.put(ResolverNames.NONE_DATA_SOURCE, noneDataSource);
         lambdaDataSources();
+        httpDataSources();
         lambdaAuthorizer();
         iamGrants();
+        ConversationHandlers.grant(this, data, props.functions());
 
         // The models, each in its shard; then the operations that belong to no model.
         Map<String, List<ResolverPlan>> resolversByUnit = resolversByUnit();
@@ -371,6 +376,7 @@ public final class AmplifyData extends Construct {
                         + "` has no execution role to grant access to; use a function with a role.");
             }
         }
+        ConversationHandlers.problems(data, props.functions()).forEach(problems::add);
         Set<String> guestPlaces = new TreeSet<>();
         Set<String> identityPlaces = new TreeSet<>();
         Map<String, Set<String>> groupPlaces = new TreeMap<>();
@@ -650,6 +656,17 @@ public final class AmplifyData extends Construct {
                             .build())
                     .build();
             dataSources.put(source.name(), dataSource);
+        }
+    }
+
+    /** The plan's HTTP data sources: Bedrock's runtime for generation routes, with a role limited to their models. */
+    private void httpDataSources() {
+        for (DataSourcePlan source : data.dataSources()) {
+            if (source.kind() == DataSourcePlan.Kind.HTTP) {
+                BedrockDataSource bedrock = new BedrockDataSource(this, source.name(),
+                        BedrockDataSourceProps.of(apiId, source));
+                dataSources.put(source.name(), bedrock.dataSource());
+            }
         }
     }
 

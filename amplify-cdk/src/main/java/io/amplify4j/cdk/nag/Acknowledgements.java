@@ -119,6 +119,19 @@ public final class Acknowledgements {
                     + "notifications to trigger functions; CDK creates it with the basic execution policy and offers "
                     + "no way to replace it.");
 
+    /**
+     * A cross-region inference profile routes each request to one of its destination regions, so the grant names
+     * the profile's foundation model in every region; the model itself is never a wildcard.
+     */
+    public static final Acknowledgement BEDROCK_INFERENCE_PROFILE_REGIONS = new Acknowledgement(
+            "bedrock-inference-profile-regions", "AwsSolutions-IAM5", java.util.Set.of(ROLE, POLICY),
+            List.of("/^Resource::arn:<AWS::Partition>:bedrock:\\*::foundation-model\\/[A-Za-z0-9._:-]+$/"),
+            "bedrock:InvokeModel (and InvokeModelWithResponseStream for conversation handlers) on one named "
+                    + "foundation model in any region, granted only beside the cross-region inference profile an AI "
+                    + "route names: Bedrock routes a profile's requests to any of its destination regions, which AWS "
+                    + "extends over time, and authorizes each against the model in that region. The model part of "
+                    + "the ARN is always the exact model id; no other model is reachable.");
+
     /** Every entry of the list, for review and for the test that checks each is used somewhere. */
     public static final List<Acknowledgement> ALL = List.of(
             USER_POOL_MFA_NOT_REQUIRED,
@@ -132,7 +145,8 @@ public final class Acknowledgements {
             STORAGE_PATH_PREFIXES,
             APPSYNC_ROOT_TYPE_GRANTS,
             BUCKET_NO_ACCESS_LOGS,
-            NOTIFICATIONS_HANDLER_MANAGED_POLICY);
+            NOTIFICATIONS_HANDLER_MANAGED_POLICY,
+            BEDROCK_INFERENCE_PROFILE_REGIONS);
 
     private Acknowledgements() {}
 

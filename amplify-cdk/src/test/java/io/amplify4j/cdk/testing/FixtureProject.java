@@ -34,6 +34,16 @@ public final class FixtureProject {
         return directory;
     }
 
+    /**
+     * Writes the AI backend's functions jar ({@code target/ai-functions.jar}: its recommend handler, the library's
+     * conversation handler and, as a shaded jar would, Jackson) under {@code directory} and returns it.
+     */
+    public static Path ai(Path directory) {
+        jar(directory.resolve("target/ai-functions.jar"), List.of("com.example.ai.RecommendHandler",
+                "io.amplify4j.client.ai.ConversationHandler", "com.fasterxml.jackson.databind.ObjectMapper"));
+        return directory;
+    }
+
     /** A jar holding a (placeholder) class file per class name. */
     public static Path jar(Path jar, List<String> classNames) {
         try {

@@ -33,7 +33,8 @@ import software.amazon.awscdk.assertions.Template;
 import software.constructs.IConstruct;
 
 /**
- * Our own checks of synthesized templates, C2 to C15 of security-and-reliability.md §5c (C1 is {@link NagHarness}).
+ * Our own checks of synthesized templates, C2 to C15 of security-and-reliability.md §5c (C1 is {@link NagHarness}),
+ * and C16 for AI routes' Bedrock grants.
  * They look at the CloudFormation JSON, so they hold for any construct that produced it.
  *
  * <pre>{@code
@@ -248,6 +249,7 @@ public final class TemplateChecks {
         checkAppSync(name, resources, expectations, problems);
         checkFunctions(name, resources, problems);
         checkBudget(name, template, resources, problems);
+        checkBedrock(name, resources, problems);
         return problems;
     }
 
@@ -630,6 +632,60 @@ public final class TemplateChecks {
         if (bytes > MAX_TEMPLATE_BYTES) {
             problems.add("C13 " + name + ": " + bytes + " bytes (at most " + MAX_TEMPLATE_BYTES + ")");
         }
+    }
+
+    // ---- C16 ----------------------------------------------------------------------------------------------
+
+    /** C16: the only Bedrock actions an Allow statement may name (Converse and ConverseStream). */
+    public static final Set<String> BEDROCK_ACTIONS = Set.of("bedrock:InvokeModel",
+            "bedrock:InvokeModelWithResponseStream");
+
+    /**
+     * C16: a Bedrock resource names one model: a foundation model (any region only as {@code *}, beside a profile)
+     * or an inference profile of this account and region; never a wildcard in the model part.
+     */
+    private static final java.util.regex.Pattern BEDROCK_RESOURCE = java.util.regex.Pattern.compile(
+            "arn:(aws[a-z-]*|\\$\\{AWS::Partition\\}):bedrock:"
+                    + "((\\*|[a-z0-9-]+|\\$\\{AWS::Region\\})::foundation-model"
+                    + "|([a-z0-9-]+|\\$\\{AWS::Region\\}):(\\d{12}|\\$\\{AWS::AccountId\\}):inference-profile)"
+                    + "/[A-Za-z0-9._:-]+");
+
+    /**
+     * C16: Allow statements naming a Bedrock action name only {@link #BEDROCK_ACTIONS} (no {@code bedrock:Invoke*},
+     * no other action) and only single-model resources ({@link #BEDROCK_RESOURCE}); a Bedrock resource never
+     * appears with another action.
+     */
+    private static void checkBedrock(String name, Map<String, Map<String, Object>> resources, List<String> problems) {
+        resources.forEach((id, resource) -> {
+            for (Map<String, Object> document : policyDocuments(resource)) {
+                for (Map<String, Object> statement : statements(document)) {
+                    if (!"Allow".equals(statement.get("Effect"))) {
+                        continue;
+                    }
+                    String where = "C16 " + name + " " + id;
+                    List<String> actions = strings(statement.get("Action"));
+                    boolean bedrock = false;
+                    for (String action : actions) {
+                        if (action.toLowerCase(java.util.Locale.ROOT).startsWith("bedrock:")) {
+                            bedrock = true;
+                            if (!BEDROCK_ACTIONS.contains(action)) {
+                                problems.add(where + ": Bedrock action " + action + " (only " + new java.util.TreeSet<>(
+                                        BEDROCK_ACTIONS) + ")");
+                            }
+                        }
+                    }
+                    for (Object value : list(statement.get("Resource"))) {
+                        String arn = render(value);
+                        boolean bedrockArn = arn.contains(":bedrock:");
+                        if (bedrock && !BEDROCK_RESOURCE.matcher(arn).matches()) {
+                            problems.add(where + ": Bedrock resource " + arn + " names no single model");
+                        } else if (!bedrock && bedrockArn) {
+                            problems.add(where + ": Bedrock resource " + arn + " with actions " + actions);
+                        }
+                    }
+                }
+            }
+        });
     }
 
     // ---- C14, C15 -----------------------------------------------------------------------------------------

@@ -122,7 +122,28 @@ class TemplateChecksTest {
                     for (int i = 0; i < TemplateChecks.MAX_RESOURCES; i++) {
                         resources.putObject("Wait" + i).put("Type", "AWS::CloudFormation::WaitConditionHandle");
                     }
-                }, "C13 good: 462 resources (at most 450)"));
+                }, "C13 good: 463 resources (at most 450)"),
+                broken("C16 Bedrock action wildcard", t -> bedrockStatement(t).put("Action", "bedrock:Invoke*"),
+                        "C16 good BedrockRole: Bedrock action bedrock:Invoke* (only [bedrock:InvokeModel, "
+                                + "bedrock:InvokeModelWithResponseStream])"),
+                broken("C16 other Bedrock action", t -> bedrockStatement(t).putArray("Action")
+                        .add("bedrock:InvokeModel").add("bedrock:CreateModelCustomizationJob"),
+                        "C16 good BedrockRole: Bedrock action bedrock:CreateModelCustomizationJob"),
+                broken("C16 every model", t -> ((ArrayNode) bedrockStatement(t).get("Resource"))
+                        .add("arn:aws:bedrock:eu-west-1::foundation-model/*"),
+                        "C16 good BedrockRole: Bedrock resource arn:aws:bedrock:eu-west-1::foundation-model/* names no "
+                                + "single model"),
+                broken("C16 star resource", t -> bedrockStatement(t).put("Resource", "*"),
+                        "C16 good BedrockRole: Bedrock resource * names no single model"),
+                broken("C16 model with another action", t -> ((ArrayNode) t.at("/Resources/GuestPolicy/Properties"
+                        + "/PolicyDocument/Statement")).addObject().put("Effect", "Allow").put("Action", "s3:GetObject")
+                        .put("Resource", "arn:aws:bedrock:eu-west-1::foundation-model/x"),
+                        "C16 good GuestPolicy: Bedrock resource arn:aws:bedrock:eu-west-1::foundation-model/x with "
+                                + "actions [s3:GetObject]"));
+    }
+
+    private static ObjectNode bedrockStatement(ObjectNode template) {
+        return (ObjectNode) template.at("/Resources/BedrockRole/Properties/Policies/0/PolicyDocument/Statement/0");
     }
 
     private static Arguments broken(String name, Consumer<ObjectNode> mutation, String problem) {
