@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.amplify4j.cdk.AmplifyBackend;
 import io.amplify4j.cdk.AmplifyBackendProps;
+import io.amplify4j.cdk.testing.CloudFormationValidation;
 import io.amplify4j.cdk.testing.FixtureProject;
 import io.amplify4j.fixtures.AiBackend;
 import io.amplify4j.plan.BackendPlan;
@@ -25,9 +26,9 @@ import software.amazon.awscdk.cxapi.CloudAssembly;
  * error): the HTTP data source, the handler's log-group data protection policy and the grants are valid
  * CloudFormation. One synthesis.
  *
- * <p>The plugin validates the templates of top-level stacks only, not nested ones (a malformed resource in a nested
- * stack passes), so the categories are built without nested stacks here: the functions, the Bedrock data source and
- * every grant land in the validated template (data's model shards stay nested, as always).
+ * <p>Registered on the App, the plugin validates the templates of top-level stacks only, so every nested template (the
+ * model shards, the functions, the Bedrock data source's grants) is then validated with the same plugin through
+ * {@link CloudFormationValidation}.
  */
 class AiValidationTest {
 
@@ -41,10 +42,13 @@ class AiValidationTest {
         Validations.of(app).addPlugins(new CloudFormationValidatePlugin());
         AmplifyBackend.inNewStack(app, "Ai", StackProps.builder().build(),
                 AmplifyBackendProps.builder(BackendPlan.of(new AiBackend().define())).projectDirectory(project)
-                        .nestedStacks(false).build());
+                        .build());
         CloudAssembly assembly = app.synth();
         Path report = Path.of(assembly.getDirectory(), "validation-report.json");
         assertThat(report).exists();
         assertThat(Files.readString(report)).doesNotContain("\"violatingResources\"");
+        java.util.List<Path> templates = CloudFormationValidation.templates(Path.of(assembly.getDirectory()));
+        assertThat(templates).hasSizeGreaterThan(1);
+        assertThat(CloudFormationValidation.violations(app, templates)).isEmpty();
     }
 }
