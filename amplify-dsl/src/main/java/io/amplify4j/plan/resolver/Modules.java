@@ -22,11 +22,42 @@ final class Modules {
     /** The title of every response filter module; like {@link #AUTH_TITLE}, it names no field. */
     static final String FILTER_TITLE = "field-level response filter";
 
+    /**
+     * What a function early-returns when the field's value is null: the object {@code { a4jNull: true }}, never
+     * null itself. On AppSync {@code runtime.earlyReturn(null)} and {@code runtime.earlyReturn()} fail the field with
+     * a "Runtime Error" of type Code (https://github.com/aws/aws-appsync-community/issues/280), so a relationship
+     * with nothing to read (a null foreign key, a hasOne with no key to query) or a denied relationship read returns
+     * this instead, and the field's resolver ({@link #nullableResolver}) turns it back into null. It carries none of a
+     * model's fields, so a response filter in between (which redacts only fields present on the item) passes it on
+     * unchanged.
+     */
+    static final Map<String, Object> NULL_RESULT = Map.of("a4jNull", true);
+
+    /** The name of the constant holding {@link #NULL_RESULT} in the modules that early-return it. */
+    static final String NULL_RESULT_NAME = "NULL_RESULT";
+
     /** A resolver module that starts the pipeline with an empty result and returns the last function's result. */
     static String resolver(String typeName, String fieldName) {
         return new JsModule(typeName + "." + fieldName + " resolver")
                 .request("return {};")
                 .response("return ctx.prev.result;")
+                .render();
+    }
+
+    /**
+     * {@link #resolver}, except that {@link #NULL_RESULT} (early-returned by a function of the pipeline) becomes
+     * null: the resolver of every field whose functions may early-return a null value.
+     */
+    static String nullableResolver(String typeName, String fieldName) {
+        return new JsModule(typeName + "." + fieldName + " resolver")
+                .request("return {};")
+                .response("""
+                        const result = ctx.prev.result;
+                        if (result && result.a4jNull === true) {
+                          return null;
+                        }
+                        return result;
+                        """)
                 .render();
     }
 

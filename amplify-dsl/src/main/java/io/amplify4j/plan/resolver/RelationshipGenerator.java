@@ -16,6 +16,9 @@ import java.util.TreeMap;
  * {@code gsi-<Parent>.<field>} with the auth filter, filter, limit, nextToken, sortDirection), hasOne (the same Query,
  * limit 1) and belongsTo (GetItem by the related key). A caller who may not read the related item gets null for the
  * field and an Unauthorized error; the parent is returned.
+ *
+ * <p>No function early-returns null (AppSync fails {@code runtime.earlyReturn(null)}): a null field is early-returned
+ * as {@link Modules#NULL_RESULT}, which the field's resolver turns back into null.
  */
 final class RelationshipGenerator {
     private RelationshipGenerator() {}
@@ -23,7 +26,7 @@ final class RelationshipGenerator {
     static final String DENY = """
             if (!allowed) {
               util.appendError('Not Authorized to access ' + FIELD + ' on type ' + TYPE, 'Unauthorized');
-              runtime.earlyReturn(null, { skipTo: 'END' });
+              runtime.earlyReturn(NULL_RESULT, { skipTo: 'END' });
             }
             ctx.stash.auth = decision;
             return { payload: null };
@@ -75,7 +78,8 @@ final class RelationshipGenerator {
         JsModule auth = new JsModule(Modules.AUTH_TITLE)
                 .constant("TYPE", type)
                 .constant("FIELD", fieldName)
-                .constant("RULES", context.nestedReadRules(target, readKind));
+                .constant("RULES", context.nestedReadRules(target, readKind))
+                .constant(Modules.NULL_RESULT_NAME, Modules.NULL_RESULT);
         if (!declared.isEmpty()) {
             fieldRules.addAll(context.resourceRules(java.util.Optional.empty()));
             auth.constant("FIELD_RULES", fieldRules);
@@ -101,6 +105,7 @@ final class RelationshipGenerator {
             data.constant("TYPE", type).constant("FIELD", fieldName)
                     .constant("RELATION", relation)
                     .constant("KEY", context.primaryKey(target))
+                    .constant(Modules.NULL_RESULT_NAME, Modules.NULL_RESULT)
                     .snippet(JsSnippets.ITEM).snippet(JsSnippets.COMPOSITE).snippet(JsSnippets.KEY)
                     .request("""
                             const source = ctx.source ?? {};
@@ -109,7 +114,7 @@ final class RelationshipGenerator {
                             for (const field of RELATION.keyFields) {
                               const value = source[RELATION.sourceFields[i]];
                               if (value === undefined || value === null) {
-                                runtime.earlyReturn(null);
+                                runtime.earlyReturn(NULL_RESULT);
                               }
                               values[field] = value;
                               i += 1;
@@ -127,7 +132,7 @@ final class RelationshipGenerator {
             relation.put("sourceFields", relationship.relatedKeyFields());
             data.constant("TYPE", type).constant("FIELD", fieldName)
                     .constant("RELATION", relation)
-                    .constant("EMPTY", many ? Map.of("items", List.of()) : null)
+                    .constant("EMPTY", many ? Map.of("items", List.of()) : Modules.NULL_RESULT)
                     .snippet(JsSnippets.COMPOSITE);
             if (many) {
                 boolean guarded = Modules.guarded(context, target);
@@ -166,7 +171,7 @@ final class RelationshipGenerator {
         functions.add(Modules.data(context, type, fieldName, ResolverNames.tableDataSource(target.name()), data,
                 relationship.kind() == Kind.BELONGS_TO ? "GetItem" : "Query"));
         Modules.filter(context, target, type, fieldName, many).ifPresent(functions::add);
-        return new ResolverPlan(type, fieldName, Modules.resolver(type, fieldName), functions);
+        return new ResolverPlan(type, fieldName, Modules.nullableResolver(type, fieldName), functions);
     }
 
     static final String SINGLE_RESPONSE = """

@@ -271,13 +271,14 @@ function queryListOrdersResponse(ctx) {
 function orderItemOrderRequest(ctx) {
   const RELATION = {"keyFields":["customerId","createdAt"],"sourceFields":["orderCustomerId","orderCreatedAt"]};
   const KEY = {"partitionAttribute":"customerId","partitionKey":"customerId","sortAttribute":"createdAt","sortFields":["createdAt"]};
+  const NULL_RESULT = {"a4jNull":true};
   const source = ctx.source ?? {};
   const values = {};
   let i = 0;
   for (const field of RELATION.keyFields) {
     const value = source[RELATION.sourceFields[i]];
     if (value === undefined || value === null) {
-      runtime.earlyReturn(null);
+      runtime.earlyReturn(NULL_RESULT);
     }
     values[field] = value;
     i += 1;

@@ -7,6 +7,8 @@ const FIELD = "order";
 
 const RULES = [{"allowOwnerTransfer":false,"field":"owner","identityClaim":"sub::username","kind":"owner","multiple":false,"provider":"userPools"},{"groupClaim":"cognito:groups","groups":["ADMINS"],"kind":"groups","provider":"userPools"},{"env":"AMPLIFY_FUNCTION_ROLE_ARN_RESTOCK","function":"restock","kind":"resource"}];
 
+const NULL_RESULT = {"a4jNull":true};
+
 function callerOf(ctx) {
   const env = ctx.env ?? {};
   const identity = ctx.identity ?? {};
@@ -158,7 +160,7 @@ export function request(ctx) {
   const allowed = decision.allowed;
   if (!allowed) {
     util.appendError('Not Authorized to access ' + FIELD + ' on type ' + TYPE, 'Unauthorized');
-    runtime.earlyReturn(null, { skipTo: 'END' });
+    runtime.earlyReturn(NULL_RESULT, { skipTo: 'END' });
   }
   ctx.stash.auth = decision;
   return { payload: null };

@@ -5,5 +5,9 @@ export function request(ctx) {
 }
 
 export function response(ctx) {
-  return ctx.prev.result;
+  const result = ctx.prev.result;
+  if (result && result.a4jNull === true) {
+    return null;
+  }
+  return result;
 }
