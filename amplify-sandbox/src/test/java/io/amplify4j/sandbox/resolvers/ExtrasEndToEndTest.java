@@ -108,6 +108,15 @@ class ExtrasEndToEndTest {
         ResolverResult none = runtime.call(ALICE, "Person", "passport", Map.of(), lonely);
         assertThat(none.errors()).isEmpty();
         assertThat(none.data()).isNull();
+        // No key to read by (the functions early-return, never with null): null without an error.
+        ResolverResult keyless = runtime.call(ALICE, "Person", "passport", Map.of(), Map.of("name", "Nobody"));
+        assertThat(keyless.errors()).isEmpty();
+        assertThat(keyless.data()).isNull();
+        Map<String, Object> unlinked = new java.util.LinkedHashMap<>(passport);
+        unlinked.remove("personId");
+        ResolverResult orphan = runtime.call(ALICE, "Passport", "person", Map.of(), unlinked);
+        assertThat(orphan.errors()).isEmpty();
+        assertThat(orphan.data()).isNull();
     }
 
     @Test

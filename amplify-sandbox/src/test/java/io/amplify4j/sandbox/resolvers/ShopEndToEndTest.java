@@ -260,6 +260,18 @@ class ShopEndToEndTest {
                 .containsExactly("Not Authorized to access order on type OrderItem");
         assertThat(data(runtime.call(ALICE, "OrderItem", "order", Map.of(), bobsItem)))
                 .containsEntry("customerId", "c-a");
+        // No key to get the order by: null without an error, through Order's response filter.
+        Map<String, Object> orphan = new LinkedHashMap<>(bobsItem);
+        orphan.remove("orderCustomerId");
+        orphan.remove("orderCreatedAt");
+        ResolverResult noOrder = runtime.call(ALICE, "OrderItem", "order", Map.of(), orphan);
+        assertThat(noOrder.errors()).isEmpty();
+        assertThat(noOrder.data()).isNull();
+        // A caller no rule of Order admits: null and an Unauthorized error.
+        ResolverResult denied = runtime.call(KEY, "OrderItem", "order", Map.of(), bobsItem);
+        assertThat(denied.data()).isNull();
+        assertThat(denied.errors()).extracting(e -> e.message())
+                .containsExactly("Not Authorized to access order on type OrderItem");
     }
 
     @Test
