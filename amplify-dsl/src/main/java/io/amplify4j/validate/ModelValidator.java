@@ -125,6 +125,11 @@ final class ModelValidator {
         for (FieldDefinition f : model.fields()) {
             String place = "data." + model.name() + ".fields." + f.name();
             NameRules.checkGraphqlName(ctx, place, "Field", f.name());
+            if (f.name().startsWith(NameRules.GENERATED_CODE_PREFIX)) {
+                ctx.addf(place, "Field %s of model %s starts with `%s`, which the generated resolver code reserves for "
+                        + "its own names (expression names, the null marker of relationship reads). Rename the field.",
+                        q(f.name()), q(model.name()), NameRules.GENERATED_CODE_PREFIX);
+            }
             if (!names.add(f.name())) {
                 ctx.addf(place, "Field %s is declared more than once in model %s. Remove or rename one.",
                         q(f.name()), q(model.name()));

@@ -36,6 +36,13 @@ final class NameRules {
     static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,127}");
     static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9_./-]{1,128}");
 
+    /**
+     * The prefix of the names the generated resolver modules give their own data ({@code #a4j_pk} expression names,
+     * the {@code a4jNull} marker relationship reads early-return): a model field may not start with it, so an item's
+     * attributes can never be mistaken for them.
+     */
+    static final String GENERATED_CODE_PREFIX = "a4j";
+
     // Declared before the sets below, which are computed from it during class initialization.
     private static final Names NAMES = Names.DEFAULT;
 

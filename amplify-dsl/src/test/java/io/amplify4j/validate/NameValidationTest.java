@@ -97,6 +97,14 @@ class NameValidationTest {
     }
 
     @Test
+    void fieldsMayNotUseThePrefixOfTheGeneratedCode() {
+        Backend b = backend().model(openModel("Todo").field("a4jNull", ScalarType.BOOLEAN).build());
+        assertProblems(b, "data.Todo.fields.a4jNull: Field `a4jNull` of model `Todo` starts with `a4j`, which the "
+                + "generated resolver code reserves for its own names (expression names, the null marker of "
+                + "relationship reads). Rename the field.");
+    }
+
+    @Test
     void reservedNamesAreRefused() {
         Backend b = backend().model(openModel("Query").build()).type("AWSDateTime", field("x", ScalarType.STRING));
         assertProblems(b,
