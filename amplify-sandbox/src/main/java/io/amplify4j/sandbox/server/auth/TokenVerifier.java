@@ -13,6 +13,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import java.net.URL;
 import java.text.ParseException;
 import java.time.Clock;
@@ -37,6 +38,16 @@ import java.util.function.Supplier;
 public final class TokenVerifier {
     /** The clock skew tolerated on {@code exp}, {@code nbf} and {@code iat}. */
     public static final int MAX_CLOCK_SKEW_SECONDS = 60;
+
+    /**
+     * How long fetching an OIDC provider's key set may take to connect, and then to read, in milliseconds. Nimbus's
+     * default (500 ms each) refuses every token of a provider that answers slowly, or of any provider while the
+     * machine is busy (a loaded CI runner): the key set is fetched on the first request, inside it.
+     */
+    static final int JWKS_TIMEOUT_MILLIS = 5_000;
+
+    /** The largest key set accepted, in bytes (Nimbus's default). */
+    static final int JWKS_SIZE_LIMIT_BYTES = 50 * 1024;
     private static final int MAX_REMEMBERED = 10_000;
 
     private final String issuer;
@@ -131,7 +142,8 @@ public final class TokenVerifier {
      */
     public static TokenVerifier oidc(URL jwksUrl, String issuer, Optional<String> clientId, int authTtlSeconds,
             int issueTtlSeconds, Clock clock) {
-        JWKSource<SecurityContext> keys = JWKSourceBuilder.create(Objects.requireNonNull(jwksUrl, "jwksUrl"))
+        JWKSource<SecurityContext> keys = JWKSourceBuilder.create(Objects.requireNonNull(jwksUrl, "jwksUrl"),
+                        new DefaultResourceRetriever(JWKS_TIMEOUT_MILLIS, JWKS_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT_BYTES))
                 .rateLimited(false)
                 .retrying(false)
                 .outageTolerant(false)
